@@ -1,0 +1,153 @@
+import { hkdf } from "@noble/hashes/hkdf.js";
+import { hmac } from "@noble/hashes/hmac.js";
+import { sha256 } from "@noble/hashes/sha2.js";
+import { utf8ToBytes } from "@noble/hashes/utils.js";
+import { configError } from "./assert.js";
+import { OtpError } from "./errors.js";
+import { type RandomSource, fromBase64Url, toBase64Url } from "./random.js";
+
+/** A server secret with an id, so secrets can rotate without invalidating live codes. */
+export interface OtpSecret {
+  /** Short stable id stored next to each hash (`"2026-11"`, `"k2"`): 1..32 of `A-Za-z0-9_.-`. */
+  id: string;
+  /** At least 32 bytes: a string of 32+ characters or a Uint8Array of 32+ bytes. Keep it outside the store. */
+  key: string | Uint8Array;
+}
+
+/** @internal A validated keyring: the first secret protects new codes, all of them verify old ones. */
+export interface Keyring {
+  readonly currentId: string;
+  mac(keyId: string, message: string): Uint8Array;
+  encrypt(message: string, aad: string, random: RandomSource): Promise<SealedText>;
+  decrypt(sealed: SealedText, aad: string): Promise<string>;
+}
+
+/** @internal AES-GCM ciphertext as stored: key id, nonce and ciphertext+tag, base64url. */
+export interface SealedText {
+  k: string;
+  iv: string;
+  ct: string;
+}
+
+const SECRET_ID = /^[A-Za-z0-9_.-]{1,32}$/;
+const MIN_SECRET_BYTES = 32;
+
+/** @internal */
+export function createKeyring(secrets: readonly OtpSecret[] | undefined): Keyring {
+  if (!Array.isArray(secrets) || secrets.length === 0) {
+    throw configError(
+      "secrets",
+      "a non-empty array of { id, key }",
+      secrets === undefined ? "undefined" : typeof secrets,
+      "generate one with `openssl rand -base64 48` and keep it outside the store",
+    );
+  }
+  const keys = new Map<string, Uint8Array>();
+  secrets.forEach((secret, i) => {
+    const field = `secrets[${i}]`;
+    if (typeof secret !== "object" || secret === null) throw configError(field, "{ id, key }", secret);
+    if (typeof secret.id !== "string" || !SECRET_ID.test(secret.id)) {
+      throw configError(`${field}.id`, "1..32 characters of A-Za-z0-9_.-", secret.id);
+    }
+    if (keys.has(secret.id)) throw configError(`${field}.id`, "a unique id", secret.id);
+    const bytes = typeof secret.key === "string" ? utf8ToBytes(secret.key) : secret.key;
+    if (!(bytes instanceof Uint8Array) || bytes.length < MIN_SECRET_BYTES) {
+      // Never echo the key itself: only its size.
+      const size = bytes instanceof Uint8Array ? `${bytes.length} bytes` : typeof secret.key;
+      throw configError(`${field}.key`, `at least ${MIN_SECRET_BYTES} bytes`, size, "use `openssl rand -base64 48`");
+    }
+    // Separate keys per purpose (HKDF, RFC 5869): the MAC key and the encryption key never coincide.
+    keys.set(secret.id, hkdf(sha256, bytes, undefined, utf8ToBytes("otpkit/v1/mac"), 32));
+  });
+  const aesKeys = new Map<string, Promise<CryptoKey>>();
+  const raw = new Map(secrets.map((s) => [s.id, typeof s.key === "string" ? utf8ToBytes(s.key) : s.key]));
+
+  function macKey(id: string): Uint8Array {
+    const key = keys.get(id);
+    if (!key) throw new OtpError("SECRET_UNKNOWN", `No secret with id "${id}" is configured`);
+    return key;
+  }
+
+  function aesKey(id: string): Promise<CryptoKey> {
+    let key = aesKeys.get(id);
+    if (!key) {
+      const material = raw.get(id);
+      if (!material) throw new OtpError("SECRET_UNKNOWN", `No secret with id "${id}" is configured`);
+      const bytes = hkdf(sha256, material, undefined, utf8ToBytes("otpkit/v1/aes-gcm"), 32);
+      key = globalThis.crypto.subtle.importKey("raw", bytes, "AES-GCM", false, ["encrypt", "decrypt"]);
+      aesKeys.set(id, key);
+    }
+    return key;
+  }
+
+  return {
+    currentId: secrets[0]!.id,
+    mac: (keyId, message) => hmac(sha256, macKey(keyId), utf8ToBytes(message)),
+    async encrypt(message, aad, random) {
+      const iv = new Uint8Array(12);
+      random(iv);
+      try {
+        const ct = await globalThis.crypto.subtle.encrypt(
+          { name: "AES-GCM", iv, additionalData: bytes(aad) },
+          await aesKey(secrets[0]!.id),
+          bytes(message),
+        );
+        return { k: secrets[0]!.id, iv: toBase64Url(iv), ct: toBase64Url(new Uint8Array(ct)) };
+      } catch (cause) {
+        throw new OtpError("CRYPTO_FAILED", "Encrypting the code failed", { cause });
+      }
+    },
+    async decrypt(sealed, aad) {
+      const key = await aesKey(sealed.k);
+      try {
+        const plain = await globalThis.crypto.subtle.decrypt(
+          { name: "AES-GCM", iv: fromBase64Url(sealed.iv), additionalData: bytes(aad) },
+          key,
+          fromBase64Url(sealed.ct),
+        );
+        return new TextDecoder().decode(plain);
+      } catch (cause) {
+        throw new OtpError("CRYPTO_FAILED", "Decrypting the code failed (tampered data or wrong secret)", { cause });
+      }
+    },
+  };
+}
+
+/** UTF-8 bytes backed by a plain ArrayBuffer, as WebCrypto's typings want. */
+function bytes(text: string): Uint8Array<ArrayBuffer> {
+  return new TextEncoder().encode(text);
+}
+
+/**
+ * Compares two byte arrays in time that depends only on their length, never on where they differ.
+ *
+ * Why: `===` on strings stops at the first differing character, and that timing difference has
+ * leaked codes before (CVE-2022-29185). We only ever compare fixed-length HMAC outputs, so the
+ * length itself reveals nothing.
+ *
+ * @returns true when both arrays hold the same bytes.
+ * @example
+ * ```ts
+ * constantTimeEqual(new Uint8Array([1, 2]), new Uint8Array([1, 2])); // true
+ * ```
+ */
+export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!;
+  return diff === 0;
+}
+
+/**
+ * @internal A short stable digest of (purpose, subject) used in store keys, so a leaked key list
+ * shows no e-mail addresses and subjects with odd characters cannot break key layouts.
+ * Unkeyed on purpose: it must not change when secrets rotate.
+ */
+export function subjectDigest(subject: string, purpose: string): string {
+  return toBase64Url(sha256(utf8ToBytes(`otpkit/v1/subject\0${purpose}\0${subject}`)).subarray(0, 16));
+}
+
+/** @internal A short digest of any text (idempotency keys), same properties as above. */
+export function shortDigest(text: string): string {
+  return toBase64Url(sha256(utf8ToBytes(text)).subarray(0, 16));
+}

@@ -1,0 +1,23 @@
+export { ALPHABETS, type AlphabetName, MAX_INPUT_LENGTH, normalizeCode } from "./alphabet.js";
+export type {
+  AddressKind,
+  DeliveryReceipt,
+  OtpChannel,
+  OtpMessage,
+  OtpMessageKind,
+  Recipient,
+  SendOptions,
+} from "./channel.js";
+export { constantTimeEqual, type OtpSecret } from "./crypto.js";
+export {
+  isOtpError,
+  OTP_ERROR_CODES,
+  OtpError,
+  type OtpErrorCode,
+  type OtpErrorOptions,
+} from "./errors.js";
+export { OTP_EVENT_TYPES, type OtpEvent, type OtpEventSink, type OtpEventType } from "./events.js";
+export { maskDestination, maskEmail, maskPhone } from "./mask.js";
+export { type CodePolicy, type CodePolicyOptions, createCodePolicy, MIN_BITS } from "./policy.js";
+export { type RandomSource, randomString } from "./random.js";
+export { createMemoryStore, type MemoryStoreOptions, type OtpStore } from "./store.js";

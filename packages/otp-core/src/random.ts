@@ -1,0 +1,62 @@
+/**
+ * Fills a byte array with random bytes. Defaults to `crypto.getRandomValues`; tests inject a
+ * deterministic source instead of patching globals.
+ */
+export type RandomSource = (bytes: Uint8Array) => Uint8Array;
+
+/** @internal The WebCrypto CSPRNG, available as a global on Node 20+, Deno, Bun and browsers. */
+export const cryptoRandom: RandomSource = (bytes) => globalThis.crypto.getRandomValues(bytes);
+
+/**
+ * Draws `length` symbols uniformly from `alphabet` by rejection sampling.
+ *
+ * Why rejection sampling: `byte % 10` favours 0-5 (256 = 25*10 + 6) and `byte % 24` favours
+ * the first 16 letters; that bias is CVE-2018-1000620. We take each random byte, keep only
+ * values below the largest multiple of the alphabet size that fits in a byte (250 for 10, 240
+ * for 24, 256 for 32), and draw again for the rest. Every symbol is then exactly equally likely.
+ *
+ * @param alphabet The symbols (2..256 of them).
+ * @param length How many symbols to draw.
+ * @param random The byte source (default `crypto.getRandomValues`).
+ * @returns The code.
+ * @example
+ * ```ts
+ * randomString("0123456789", 6); // e.g. "402913"
+ * ```
+ */
+export function randomString(alphabet: string, length: number, random: RandomSource = cryptoRandom): string {
+  const size = alphabet.length;
+  const limit = 256 - (256 % size); // values >= limit would bias the result: reject them
+  let out = "";
+  // Ask for a few more bytes than needed so one call usually suffices (acceptance >= 250/256 ... 240/256).
+  const buffer = new Uint8Array(length + 8);
+  while (out.length < length) {
+    random(buffer);
+    for (let i = 0; i < buffer.length && out.length < length; i++) {
+      const byte = buffer[i]!;
+      if (byte < limit) out += alphabet[byte % size];
+    }
+  }
+  buffer.fill(0);
+  return out;
+}
+
+/** @internal A random identifier: 16 bytes (128 bits) as base64url, for code ids and tokens. */
+export function randomId(random: RandomSource = cryptoRandom, bytes = 16): string {
+  return toBase64Url(random(new Uint8Array(bytes)));
+}
+
+/** @internal base64url without padding, without Buffer (otp-core runs on WebCrypto alone). */
+export function toBase64Url(bytes: Uint8Array): string {
+  let binary = "";
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+/** @internal Inverse of {@link toBase64Url}. */
+export function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  return out;
+}
