@@ -16,8 +16,14 @@ export function configError(field: string, expected: string, got: unknown, fix?:
 /** @internal */
 export function argumentError(field: string, expected: string, got: unknown): OtpError {
   const shown =
-    typeof got === "string" ? (got.length > 40 ? `a string of ${got.length} characters` : JSON.stringify(got)) : typeof got;
-  return new OtpError("INVALID_ARGUMENT", `"${field}" expected ${expected}, got ${shown}`, { field });
+    typeof got === "string"
+      ? got.length > 40
+        ? `a string of ${got.length} characters`
+        : JSON.stringify(got)
+      : typeof got;
+  return new OtpError("INVALID_ARGUMENT", `"${field}" expected ${expected}, got ${shown}`, {
+    field,
+  });
 }
 
 /** @internal Integer in [min, max] or a CONFIG_INVALID naming the field. */

@@ -4,7 +4,8 @@ import { sha256 } from "@noble/hashes/sha2.js";
 import { utf8ToBytes } from "@noble/hashes/utils.js";
 import { configError } from "./assert.js";
 import { OtpError } from "./errors.js";
-import { type RandomSource, fromBase64Url, toBase64Url } from "./random.js";
+import type { RandomSource } from "./random.js";
+import { fromBase64Url, toBase64Url } from "./random.js";
 
 /** A server secret with an id, so secrets can rotate without invalidating live codes. */
 export interface OtpSecret {
@@ -38,14 +39,15 @@ export function createKeyring(secrets: readonly OtpSecret[] | undefined): Keyrin
     throw configError(
       "secrets",
       "a non-empty array of { id, key }",
-      secrets === undefined ? "undefined" : typeof secrets,
+      secrets === undefined ? undefined : typeof secrets,
       "generate one with `openssl rand -base64 48` and keep it outside the store",
     );
   }
   const keys = new Map<string, Uint8Array>();
   secrets.forEach((secret, i) => {
     const field = `secrets[${i}]`;
-    if (typeof secret !== "object" || secret === null) throw configError(field, "{ id, key }", secret);
+    if (typeof secret !== "object" || secret === null)
+      throw configError(field, "{ id, key }", secret);
     if (typeof secret.id !== "string" || !SECRET_ID.test(secret.id)) {
       throw configError(`${field}.id`, "1..32 characters of A-Za-z0-9_.-", secret.id);
     }
@@ -54,13 +56,20 @@ export function createKeyring(secrets: readonly OtpSecret[] | undefined): Keyrin
     if (!(bytes instanceof Uint8Array) || bytes.length < MIN_SECRET_BYTES) {
       // Never echo the key itself: only its size.
       const size = bytes instanceof Uint8Array ? `${bytes.length} bytes` : typeof secret.key;
-      throw configError(`${field}.key`, `at least ${MIN_SECRET_BYTES} bytes`, size, "use `openssl rand -base64 48`");
+      throw configError(
+        `${field}.key`,
+        `at least ${MIN_SECRET_BYTES} bytes`,
+        size,
+        "use `openssl rand -base64 48`",
+      );
     }
     // Separate keys per purpose (HKDF, RFC 5869): the MAC key and the encryption key never coincide.
     keys.set(secret.id, hkdf(sha256, bytes, undefined, utf8ToBytes("otpkit/v1/mac"), 32));
   });
   const aesKeys = new Map<string, Promise<CryptoKey>>();
-  const raw = new Map(secrets.map((s) => [s.id, typeof s.key === "string" ? utf8ToBytes(s.key) : s.key]));
+  const raw = new Map(
+    secrets.map((s) => [s.id, typeof s.key === "string" ? utf8ToBytes(s.key) : s.key]),
+  );
 
   function macKey(id: string): Uint8Array {
     const key = keys.get(id);
@@ -72,9 +81,13 @@ export function createKeyring(secrets: readonly OtpSecret[] | undefined): Keyrin
     let key = aesKeys.get(id);
     if (!key) {
       const material = raw.get(id);
-      if (!material) throw new OtpError("SECRET_UNKNOWN", `No secret with id "${id}" is configured`);
+      if (!material)
+        throw new OtpError("SECRET_UNKNOWN", `No secret with id "${id}" is configured`);
       const bytes = hkdf(sha256, material, undefined, utf8ToBytes("otpkit/v1/aes-gcm"), 32);
-      key = globalThis.crypto.subtle.importKey("raw", bytes, "AES-GCM", false, ["encrypt", "decrypt"]);
+      key = globalThis.crypto.subtle.importKey("raw", bytes, "AES-GCM", false, [
+        "encrypt",
+        "decrypt",
+      ]);
       aesKeys.set(id, key);
     }
     return key;
@@ -107,7 +120,11 @@ export function createKeyring(secrets: readonly OtpSecret[] | undefined): Keyrin
         );
         return new TextDecoder().decode(plain);
       } catch (cause) {
-        throw new OtpError("CRYPTO_FAILED", "Decrypting the code failed (tampered data or wrong secret)", { cause });
+        throw new OtpError(
+          "CRYPTO_FAILED",
+          "Decrypting the code failed (tampered data or wrong secret)",
+          { cause },
+        );
       }
     },
   };
@@ -144,7 +161,9 @@ export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
  * Unkeyed on purpose: it must not change when secrets rotate.
  */
 export function subjectDigest(subject: string, purpose: string): string {
-  return toBase64Url(sha256(utf8ToBytes(`otpkit/v1/subject\0${purpose}\0${subject}`)).subarray(0, 16));
+  return toBase64Url(
+    sha256(utf8ToBytes(`otpkit/v1/subject\0${purpose}\0${subject}`)).subarray(0, 16),
+  );
 }
 
 /** @internal A short digest of any text (idempotency keys), same properties as above. */

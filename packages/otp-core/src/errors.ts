@@ -70,7 +70,10 @@ export class OtpError extends Error {
   readonly details: Readonly<Record<string, string | number | boolean | null>> | undefined;
 
   constructor(code: OtpErrorCode, message?: string, options: OtpErrorOptions = {}) {
-    super(message ?? OTP_ERROR_CODES[code], options.cause === undefined ? undefined : { cause: options.cause });
+    super(
+      message ?? OTP_ERROR_CODES[code],
+      options.cause === undefined ? undefined : { cause: options.cause },
+    );
     this.code = code;
     this.retryable = options.retryable ?? DEFAULT_RETRYABLE.has(code);
     this.field = options.field;

@@ -9,6 +9,18 @@ export type {
   SendOptions,
 } from "./channel.js";
 export { constantTimeEqual, type OtpSecret } from "./crypto.js";
+export type { DeliveryOptions } from "./delivery.js";
+export {
+  createOtp,
+  type IssueRequest,
+  type IssueResult,
+  type Otp,
+  type OtpOptions,
+  type OtpStatus,
+  type SubjectRef,
+  type VerifyRequest,
+  type VerifyResult,
+} from "./engine.js";
 export {
   isOtpError,
   OTP_ERROR_CODES,

@@ -1,4 +1,5 @@
-import { ALPHABETS, type AlphabetName } from "./alphabet.js";
+import type { AlphabetName } from "./alphabet.js";
+import { ALPHABETS } from "./alphabet.js";
 import { aint, configError } from "./assert.js";
 
 /** What a code looks like. */

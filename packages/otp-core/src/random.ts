@@ -24,12 +24,17 @@ export const cryptoRandom: RandomSource = (bytes) => globalThis.crypto.getRandom
  * randomString("0123456789", 6); // e.g. "402913"
  * ```
  */
-export function randomString(alphabet: string, length: number, random: RandomSource = cryptoRandom): string {
+export function randomString(
+  alphabet: string,
+  length: number,
+  random: RandomSource = cryptoRandom,
+): string {
   const size = alphabet.length;
   const limit = 256 - (256 % size); // values >= limit would bias the result: reject them
   let out = "";
-  // Ask for a few more bytes than needed so one call usually suffices (acceptance >= 250/256 ... 240/256).
-  const buffer = new Uint8Array(length + 8);
+  // Ask for a few more bytes than needed so one call usually suffices (acceptance >= 240/256);
+  // at most 4 KiB per call (getRandomValues refuses more than 64 KiB at once).
+  const buffer = new Uint8Array(Math.min(length + 8, 4096));
   while (out.length < length) {
     random(buffer);
     for (let i = 0; i < buffer.length && out.length < length; i++) {

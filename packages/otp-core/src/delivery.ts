@@ -1,0 +1,148 @@
+import { argumentError, configError } from "./assert.js";
+import type { DeliveryReceipt, OtpChannel, OtpMessage, Recipient } from "./channel.js";
+import { isOtpError, OtpError } from "./errors.js";
+
+/** How the engine hands messages to channels. */
+export interface DeliveryOptions {
+  /**
+   * Tries per channel for a retryable failure (the first try included) before falling back to the
+   * next channel. Bounded on purpose: a code lives minutes, a slow retry loop would outlive it.
+   * @default 3
+   */
+  attempts?: number;
+  /** Wait before the 2nd try; doubles each try (exponential backoff). @default 250 */
+  backoffMs?: number;
+  /** Upper bound for one wait. @default 2000 */
+  maxBackoffMs?: number;
+  /** Time limit for one `send` call; the channel is aborted past it. @default 15000 */
+  timeoutMs?: number;
+}
+
+/** @internal What one delivery attempt produced, for events. */
+export interface DeliveryAttempt {
+  channel: string;
+  to: string;
+  error?: OtpError;
+  receipt?: DeliveryReceipt;
+}
+
+/** @internal The successful outcome of {@link Deliverer.deliver}. */
+export interface Delivered {
+  channel: string;
+  to: string;
+  receipt: DeliveryReceipt;
+}
+
+/** @internal */
+export interface Deliverer {
+  readonly channels: readonly OtpChannel[];
+  /** Channels that can reach the recipient, in the order they will be tried. */
+  plan(recipient: Recipient, preferred?: readonly string[]): OtpChannel[];
+  deliver(
+    message: Omit<OtpMessage, "to">,
+    plan: readonly OtpChannel[],
+    onAttempt: (attempt: DeliveryAttempt) => Promise<void>,
+  ): Promise<Delivered>;
+}
+
+/** @internal */
+export function createDeliverer(
+  channels: readonly OtpChannel[],
+  options: DeliveryOptions,
+  sleep: (ms: number) => Promise<void>,
+): Deliverer {
+  const names = new Set<string>();
+  channels.forEach((channel, i) => {
+    if (typeof channel?.send !== "function" || typeof channel.name !== "string") {
+      throw configError(`channels[${i}]`, "an OtpChannel with name and send()", typeof channel);
+    }
+    if (channel.address !== "email" && channel.address !== "phone") {
+      throw configError(`channels[${i}].address`, `"email" or "phone"`, channel.address);
+    }
+    if (names.has(channel.name))
+      throw configError(`channels[${i}].name`, "a unique channel name", channel.name);
+    names.add(channel.name);
+  });
+  const attempts = options.attempts ?? 3;
+  const backoffMs = options.backoffMs ?? 250;
+  const maxBackoffMs = options.maxBackoffMs ?? 2000;
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  if (!Number.isInteger(attempts) || attempts < 1 || attempts > 10) {
+    throw configError("delivery.attempts", "integer 1..10", attempts);
+  }
+  if (!Number.isInteger(timeoutMs) || timeoutMs < 100)
+    throw configError("delivery.timeoutMs", "integer >= 100", timeoutMs);
+
+  // Phone channels first, then e-mail (seed 004: WhatsApp when there is a phone, else email);
+  // within one kind, the order the channels were configured in.
+  const defaultOrder = [
+    ...channels.filter((c) => c.address === "phone"),
+    ...channels.filter((c) => c.address === "email"),
+  ];
+
+  return {
+    channels,
+    plan(recipient, preferred) {
+      let order = defaultOrder;
+      if (preferred && preferred.length > 0) {
+        const picked = preferred.map((name) => {
+          const channel = channels.find((c) => c.name === name);
+          if (!channel)
+            throw argumentError(
+              "channels",
+              `names among ${[...names].join(", ") || "(none configured)"}`,
+              name,
+            );
+          return channel;
+        });
+        order = [...picked, ...defaultOrder.filter((c) => !picked.includes(c))];
+      }
+      return order.filter((c) => typeof addressFor(c, recipient) === "string");
+    },
+    async deliver(message, plan, onAttempt) {
+      let last: OtpError | undefined;
+      for (const channel of plan) {
+        const to = addressFor(channel, message.recipient)!;
+        for (let attempt = 1; attempt <= attempts; attempt++) {
+          try {
+            const receipt = await channel.send({ ...message, to } as OtpMessage, {
+              signal: AbortSignal.timeout(timeoutMs),
+            });
+            await onAttempt({ channel: channel.name, to, receipt });
+            return { channel: channel.name, to, receipt };
+          } catch (error) {
+            last = asDeliveryError(error, channel.name);
+            await onAttempt({ channel: channel.name, to, error: last });
+            if (!last.retryable) break; // permanent: this channel cannot do it, fall back
+            if (attempt < attempts)
+              await sleep(Math.min(maxBackoffMs, backoffMs * 2 ** (attempt - 1)));
+          }
+        }
+      }
+      throw new OtpError(
+        "DELIVERY_FAILED",
+        `Delivery failed on every channel (${plan.map((c) => c.name).join(", ")})`,
+        {
+          cause: last,
+          retryable: last?.retryable ?? false,
+        },
+      );
+    },
+  };
+}
+
+function addressFor(channel: OtpChannel, recipient: Recipient): string | undefined {
+  const value = channel.address === "phone" ? recipient.phone : recipient.email;
+  return typeof value === "string" && value.length > 0 ? value : undefined;
+}
+
+/** A channel that throws something other than OtpError broke the contract; treat it as retryable once. */
+function asDeliveryError(error: unknown, channel: string): OtpError {
+  if (isOtpError(error)) return error;
+  // Do not keep the foreign error as `cause`: we cannot know it is free of the code.
+  const name = error instanceof Error ? error.name : typeof error;
+  return new OtpError("DELIVERY_FAILED", `Channel "${channel}" threw a non-OtpError (${name})`, {
+    retryable: true,
+    source: channel,
+  });
+}

@@ -1,0 +1,207 @@
+import { describe, expect, it } from "vitest";
+import type { OtpOptions } from "./engine.js";
+import { createOtp } from "./engine.js";
+import type { OtpEvent } from "./events.js";
+import type { OtpStore } from "./store.js";
+import { createMemoryStore } from "./store.js";
+
+const secrets = [{ id: "k1", key: "engine-test-secret-0123456789abcdef" }];
+
+function configErrorOf(options: Partial<OtpOptions>): {
+  message: string;
+  field?: string;
+  code?: string;
+} {
+  try {
+    createOtp({ store: createMemoryStore(), secrets, ...options } as OtpOptions);
+  } catch (error) {
+    return error as { message: string; field?: string; code?: string };
+  }
+  throw new Error("expected a configuration error");
+}
+
+describe("createOtp configuration", () => {
+  it("names the field and the expectation for every bad option", () => {
+    const cases: Array<[Partial<OtpOptions>, string, RegExp]> = [
+      [{ ttlMs: 5 }, "ttlMs", /"ttlMs" expected integer 60000\.\.86400000, got 5/],
+      [{ maxAttempts: 0 }, "maxAttempts", /"maxAttempts" expected integer 1\.\.20, got 0/],
+      [{ lockout: { maxFailures: 500 } }, "lockout.maxFailures", /integer 1\.\.100, got 500/],
+      [{ lockout: { durationMs: -1 } }, "lockout.durationMs", /got -1/],
+      [{ resend: { maxSends: 0 } }, "resend.maxSends", /integer 1\.\.1000/],
+      [
+        { storage: "plain" as "hash" },
+        "storage",
+        /"storage" expected "hash" or "encrypted", got "plain"/,
+      ],
+      [{ code: { alphabet: "numeric", length: 4 } }, "length", /at least 20 bits/],
+      [{ secrets: [] }, "secrets", /"secrets" expected a non-empty array/],
+      [
+        { store: undefined },
+        "store",
+        /"store" expected an OtpStore, got undefined \(e\.g\. createMemoryStore\(\)\)/,
+      ],
+      [{ channels: [{ name: "x", address: "fax" } as never] }, "channels[0]", /"channels\[0\]"/],
+      [{ delivery: { attempts: 0 } }, "delivery.attempts", /integer 1\.\.10/],
+    ];
+    for (const [options, field, message] of cases) {
+      const error = configErrorOf(options);
+      expect(error.code).toBe("CONFIG_INVALID");
+      expect(error.field).toBe(field);
+      expect(error.message).toMatch(message);
+    }
+  });
+
+  it("validates call arguments with INVALID_ARGUMENT", async () => {
+    const otp = createOtp({ store: createMemoryStore(), secrets });
+    await expect(otp.issue({ subject: "", deliver: false })).rejects.toMatchObject({
+      code: "INVALID_ARGUMENT",
+      field: "subject",
+    });
+    await expect(
+      otp.issue({ subject: "u", purpose: "x".repeat(65), deliver: false }),
+    ).rejects.toMatchObject({
+      field: "purpose",
+    });
+    await expect(
+      otp.verify({ subject: "u", code: 123456 as unknown as string }),
+    ).rejects.toMatchObject({ field: "code" });
+    await expect(otp.verify({ subject: "u", code: "1".repeat(100) })).rejects.toMatchObject({
+      field: "code",
+    });
+    await expect(otp.issue({ subject: "u" })).rejects.toMatchObject({ field: "recipient" });
+    await expect(otp.issue({ subject: "u", recipient: { email: "a@b.c" } })).rejects.toMatchObject({
+      code: "NO_CHANNEL",
+      message: expect.stringContaining("deliver: false"),
+    });
+  });
+});
+
+describe("createOtp operational failures", () => {
+  /** A store whose every call fails, as a network store does when its server is gone. */
+  function downStore(): OtpStore {
+    const fail = async (): Promise<never> => {
+      throw new Error("connect ECONNREFUSED 127.0.0.1:6379");
+    };
+    return {
+      name: "down",
+      get: fail,
+      set: fail,
+      setIfAbsent: fail,
+      consume: fail,
+      increment: fail,
+      delete: fail,
+    };
+  }
+
+  it("a store outage throws STORE_UNAVAILABLE with the cause, and never says verified", async () => {
+    const otp = createOtp({ store: downStore(), secrets });
+    const error = await otp.verify({ subject: "u", code: "123456" }).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      name: "OtpError",
+      code: "STORE_UNAVAILABLE",
+      retryable: true,
+      source: "down",
+    });
+    expect((error as Error).cause).toBeInstanceOf(Error);
+    await expect(otp.issue({ subject: "u", deliver: false })).rejects.toMatchObject({
+      code: "STORE_UNAVAILABLE",
+    });
+  });
+
+  it("a store that fails half-way through verify does not turn into a success", async () => {
+    const inner = createMemoryStore();
+    let failConsume = false;
+    const flaky: OtpStore = {
+      ...inner,
+      name: "flaky",
+      consume: (key, expected) =>
+        failConsume ? Promise.reject(new Error("timeout")) : inner.consume(key, expected),
+    };
+    const otp = createOtp({ store: flaky, secrets });
+    const issued = await otp.issue({ subject: "u", deliver: false });
+    failConsume = true;
+    const code = (issued as { code: string }).code;
+    await expect(otp.verify({ subject: "u", code })).rejects.toMatchObject({
+      code: "STORE_UNAVAILABLE",
+    });
+    failConsume = false;
+    // The code was not consumed, so the person can still use it.
+    expect(await otp.verify({ subject: "u", code })).toMatchObject({ status: "verified" });
+  });
+
+  it("foreign data in the store is reported, not trusted", async () => {
+    const store = createMemoryStore();
+    const otp = createOtp({ store, secrets });
+    await otp.issue({ subject: "u", deliver: false });
+    // Overwrite every key of the subject with garbage.
+    const keys: string[] = [];
+    const spy: OtpStore = {
+      ...store,
+      set: async (k, v, t) => {
+        keys.push(k);
+        await store.set(k, v, t);
+      },
+    };
+    await createOtp({ store: spy, secrets, resend: { cooldownMs: 0 } }).issue({
+      subject: "u",
+      deliver: false,
+    });
+    for (const key of keys) await store.set(key, "{not json", 60_000);
+    await expect(otp.verify({ subject: "u", code: "123456" })).rejects.toMatchObject({
+      code: "STORE_DATA_INVALID",
+    });
+  });
+
+  it("a throwing event sink is reported to onSinkError and does not break the operation", async () => {
+    const seen: string[] = [];
+    const otp = createOtp({
+      store: createMemoryStore(),
+      secrets,
+      events: () => {
+        throw new Error("audit db down");
+      },
+      onSinkError: (_error, event) => seen.push(event.type),
+    });
+    const issued = await otp.issue({ subject: "u", deliver: false });
+    expect(
+      await otp.verify({ subject: "u", code: (issued as { code: string }).code }),
+    ).toMatchObject({
+      status: "verified",
+    });
+    expect(seen).toEqual(["issued", "verified"]);
+  });
+
+  it("a concurrent request with the same idempotency key gets IDEMPOTENCY_CONFLICT, not a second code", async () => {
+    const otp = createOtp({ store: createMemoryStore(), secrets });
+    const [a, b] = await Promise.allSettled([
+      otp.issue({ subject: "u", deliver: false, idempotencyKey: "k" }),
+      otp.issue({ subject: "u", deliver: false, idempotencyKey: "k" }),
+    ]);
+    expect(a.status).toBe("fulfilled");
+    expect(b).toMatchObject({
+      status: "rejected",
+      reason: { code: "IDEMPOTENCY_CONFLICT", retryable: true },
+    });
+  });
+});
+
+describe("unlock timer", () => {
+  it("fires the unlocked event (once) when the lock ends, without another request", async () => {
+    const events: OtpEvent[] = [];
+    const otp = createOtp({
+      store: createMemoryStore(),
+      secrets,
+      lockout: { maxFailures: 1, durationMs: 1_000 },
+      events: (e) => {
+        events.push(e);
+      },
+    });
+    await otp.issue({ subject: "u", deliver: false });
+    expect(await otp.verify({ subject: "u", code: "not-it" })).toMatchObject({ status: "locked" });
+    await new Promise((resolve) => setTimeout(resolve, 1_300));
+    expect(events.filter((e) => e.type === "unlocked")).toHaveLength(1);
+    expect((await otp.lookup({ subject: "u" })).lockedUntil).toBeNull();
+    expect(events.filter((e) => e.type === "unlocked")).toHaveLength(1);
+    await otp.close();
+  });
+});
