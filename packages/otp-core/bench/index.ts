@@ -16,12 +16,18 @@ async function measure(name: string, body: (i: number) => unknown): Promise<numb
     for (let j = 0; j < 100; j++) await body(n++);
   }
   const perSecond = n / ((performance.now() - start) / 1000);
-  console.log(`${name.padEnd(44)} ${Math.round(perSecond).toLocaleString("en-US").padStart(12)} /s`);
+  console.log(
+    `${name.padEnd(44)} ${Math.round(perSecond).toLocaleString("en-US").padStart(12)} /s`,
+  );
   return perSecond;
 }
 
 const key = new TextEncoder().encode("bench-secret-0123456789abcdef0123456789");
-const expected = hmac(sha256, key, new TextEncoder().encode("otpkit/v1\u0000sid\u0000id\u0000123456"));
+const expected = hmac(
+  sha256,
+  key,
+  new TextEncoder().encode("otpkit/v1\u0000sid\u0000id\u0000123456"),
+);
 const bytes = new Uint8Array(16);
 const baseline = await measure("baseline: getRandomValues + HMAC + compare", () => {
   crypto.getRandomValues(bytes);
@@ -43,4 +49,6 @@ const cycles = await measure("otp-core: issue + verify (memory store)", async (i
 });
 await otp.close();
 
-console.log(`ratio engine / baseline: ${(cycles / baseline).toFixed(3)} (1.0 = the engine costs no more than its bare crypto)`);
+console.log(
+  `ratio engine / baseline: ${(cycles / baseline).toFixed(3)} (1.0 = the engine costs no more than its bare crypto)`,
+);

@@ -603,12 +603,16 @@ export function createOtp(options: OtpOptions): Otp {
     await s(() => store.set(ctx.keys.code, raw, ttlMs));
     await s(() => store.delete(ctx.keys.delivery));
     if (previous) {
+      // An expired predecessor ended by itself; a live one is revoked by this replacement.
+      const ended =
+        previous.value.exp <= t
+          ? ({ type: "expired" } as const)
+          : ({ type: "revoked", reason: "replaced" } as const);
       await emit({
-        type: "revoked",
+        ...ended,
         subject: ctx.subject,
         purpose: ctx.purpose,
         codeId: previous.value.id,
-        reason: "replaced",
       });
     }
     await emit({
