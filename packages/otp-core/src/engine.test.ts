@@ -42,6 +42,11 @@ describe("createOtp configuration", () => {
       ],
       [{ channels: [{ name: "x", address: "fax" } as never] }, "channels[0]", /"channels\[0\]"/],
       [{ delivery: { attempts: 0 } }, "delivery.attempts", /integer 1\.\.10/],
+      [
+        { testRecipients: { code: "12AB", matches: () => true } },
+        "testRecipients.code",
+        /"testRecipients\.code" expected 6 symbols of the numeric alphabet, got "12AB"/,
+      ],
     ];
     for (const [options, field, message] of cases) {
       const error = configErrorOf(options);

@@ -88,6 +88,16 @@ export interface OtpOptions {
    * @default true
    */
   scheduleUnlocks?: boolean;
+  /**
+   * Test recipients (store reviewers, end-to-end suites, demo accounts): a recipient for which
+   * `matches` returns true gets the fixed `code` and no delivery, and every event about that code
+   * carries `test: true`. Refuse this in production at your edge (the server does).
+   */
+  testRecipients?: {
+    /** The fixed code; it must fit the code policy (alphabet and length). */
+    code: string;
+    matches: (recipient: Recipient) => boolean;
+  };
 }
 
 /** Who and what a code is for. */
@@ -217,6 +227,8 @@ interface CodeRecord {
   /** The preferred channel order of the request, reused for retries. */
   chs?: readonly string[];
   enc?: SealedText;
+  /** Issued for a test recipient: fixed code, no delivery. */
+  test?: true;
 }
 
 interface LockRecord {
@@ -224,6 +236,7 @@ interface LockRecord {
   until: number;
   to?: Recipient;
   chs?: readonly string[];
+  test?: true;
 }
 
 interface DeliveryRecord {
@@ -236,6 +249,8 @@ interface Ctx {
   purpose: string;
   sid: string;
   keys: SubjectKeys;
+  /** Set once the code in play is known to belong to a test recipient: its events say so. */
+  test?: boolean;
 }
 
 type Stored<T> = { raw: string; value: T };
@@ -267,6 +282,27 @@ export function createOtp(options: OtpOptions): Otp {
   }
   const keyring = createKeyring(options.secrets);
   const policy = createCodePolicy(options.code);
+  const testRecipients = options.testRecipients;
+  if (testRecipients !== undefined) {
+    if (typeof testRecipients.matches !== "function") {
+      throw configError(
+        "testRecipients.matches",
+        "a function (recipient) => boolean",
+        typeof testRecipients.matches,
+      );
+    }
+    const fixed =
+      typeof testRecipients.code === "string"
+        ? normalizeCode(testRecipients.code, policy.alphabet)
+        : "";
+    if (fixed.length !== policy.length || [...fixed].some((c) => !policy.symbols.includes(c))) {
+      throw configError(
+        "testRecipients.code",
+        `${policy.length} symbols of the ${policy.alphabet} alphabet`,
+        testRecipients.code,
+      );
+    }
+  }
   const ttlMs = aint("ttlMs", options.ttlMs ?? 10 * MINUTE, MINUTE, 24 * HOUR);
   const maxAttempts = aint("maxAttempts", options.maxAttempts ?? 3, 1, 20);
   const maxFailures = aint("lockout.maxFailures", options.lockout?.maxFailures ?? 5, 1, 100);
@@ -315,9 +351,13 @@ export function createOtp(options: OtpOptions): Otp {
 
   // ---------------------------------------------------------------- plumbing
 
-  async function emit(event: Omit<OtpEvent, "at">): Promise<void> {
+  async function emit(
+    ctx: Ctx,
+    event: Omit<OtpEvent, "at" | "subject" | "purpose">,
+  ): Promise<void> {
     if (!options.events) return;
-    const full = { at: now(), ...event } as OtpEvent;
+    const full: OtpEvent = { at: now(), subject: ctx.subject, purpose: ctx.purpose, ...event };
+    if (ctx.test) full.test = true;
     try {
       await options.events(full);
     } catch (error) {
@@ -420,18 +460,20 @@ export function createOtp(options: OtpOptions): Otp {
   async function finishLock(ctx: Ctx, lock: Stored<LockRecord>): Promise<void> {
     const won = await s(() => store.consume(ctx.keys.lock, lock.raw));
     if (won === null) return;
+    if (lock.value.test) ctx.test = true;
     await s(() => store.delete(ctx.keys.failures));
     const timer = timers.get(ctx.sid);
     if (timer !== undefined) clearTimeout(timer);
     timers.delete(ctx.sid);
-    await emit({ type: "unlocked", subject: ctx.subject, purpose: ctx.purpose });
-    if (notifyLockout && lock.value.to)
+    await emit(ctx, { type: "unlocked" });
+    if (notifyLockout && lock.value.to && !lock.value.test)
       await notify(ctx, "unlock", lock.value.to, lock.value.chs, {});
   }
 
   async function lock(ctx: Ctx, record: Stored<CodeRecord> | null): Promise<number> {
     const until = now() + lockoutMs;
     const value: LockRecord = { v: 1, until, to: record?.value.to, chs: record?.value.chs };
+    if (record?.value.test) value.test = true;
     const raw = JSON.stringify(value);
     const created = await s(() =>
       store.setIfAbsent(ctx.keys.lock, raw, lockoutMs + UNLOCK_NOTICE_MS),
@@ -444,14 +486,12 @@ export function createOtp(options: OtpOptions): Otp {
     // flight would count from zero again and be evaluated past the budget. It is reset when the
     // lock ends (finishLock), which also gives the person a fresh budget.
     if (record) await s(() => store.consume(ctx.keys.code, record.raw));
-    await emit({
+    await emit(ctx, {
       type: "locked",
-      subject: ctx.subject,
-      purpose: ctx.purpose,
       codeId: record?.value.id,
       lockedUntil: until,
     });
-    if (notifyLockout && value.to)
+    if (notifyLockout && value.to && !value.test)
       await notify(ctx, "lockout", value.to, value.chs, { lockedUntil: until });
     if (scheduleUnlocks) {
       const timer = setTimeout(() => {
@@ -511,17 +551,15 @@ export function createOtp(options: OtpOptions): Otp {
       plan,
       async (attempt) => {
         const base = {
-          subject: ctx.subject,
-          purpose: ctx.purpose,
           codeId: code?.record.id,
           channel: attempt.channel,
           destination: maskDestination(attempt.to),
           messageKind: kind,
         };
         if (attempt.receipt) {
-          await emit({ type: "delivered", ...base, messageId: attempt.receipt.messageId });
+          await emit(ctx, { type: "delivered", ...base, messageId: attempt.receipt.messageId });
         } else if (attempt.error) {
-          await emit({
+          await emit(ctx, {
             type: "delivery_failed",
             ...base,
             error: attempt.error.code,
@@ -581,7 +619,12 @@ export function createOtp(options: OtpOptions): Otp {
       };
     }
 
-    const code = randomString(policy.symbols, policy.length, random);
+    const test =
+      request.recipient !== undefined && testRecipients?.matches(request.recipient) === true;
+    if (test) ctx.test = true;
+    const code = test
+      ? normalizeCode(testRecipients!.code, policy.alphabet)
+      : randomString(policy.symbols, policy.length, random);
     const id = randomId(random);
     const record: CodeRecord = {
       v: 1,
@@ -594,6 +637,7 @@ export function createOtp(options: OtpOptions): Otp {
       to: request.recipient,
       chs: request.channels,
     };
+    if (test) record.test = true;
     if (storage === "encrypted")
       record.enc = await keyring.encrypt(code, `${ctx.sid}\0${id}`, random);
     const raw = JSON.stringify(record);
@@ -608,17 +652,13 @@ export function createOtp(options: OtpOptions): Otp {
         previous.value.exp <= t
           ? ({ type: "expired" } as const)
           : ({ type: "revoked", reason: "replaced" } as const);
-      await emit({
+      await emit(ctx, {
         ...ended,
-        subject: ctx.subject,
-        purpose: ctx.purpose,
         codeId: previous.value.id,
       });
     }
-    await emit({
+    await emit(ctx, {
       type: "issued",
-      subject: ctx.subject,
-      purpose: ctx.purpose,
       codeId: id,
       expiresAt: record.exp,
       messageKind: kind,
@@ -631,6 +671,15 @@ export function createOtp(options: OtpOptions): Otp {
       attemptsAllowed: maxAttempts,
     };
     if (!request.deliver) return { ...result, code };
+    if (test) {
+      // No delivery for test recipients: the caller knows the fixed code.
+      const destination = maskDestination(
+        request.recipient!.phone ?? request.recipient!.email ?? "",
+      );
+      const info: DeliveryRecord = { channel: "test", destination };
+      await s(() => store.set(ctx.keys.delivery, JSON.stringify(info), ttlMs));
+      return { ...result, channel: "test", destination };
+    }
 
     let delivered: Delivered;
     try {
@@ -668,13 +717,12 @@ export function createOtp(options: OtpOptions): Otp {
       return { status: "not_found" };
     }
     const record = stored.value;
+    if (record.test) ctx.test = true;
     if (record.exp <= now()) {
       // Expiry is decided here, by the record's own time, not by the store's TTL alone.
       if ((await s(() => store.consume(ctx.keys.code, stored.raw))) !== null) {
-        await emit({
+        await emit(ctx, {
           type: "expired",
-          subject: ctx.subject,
-          purpose: ctx.purpose,
           codeId: record.id,
         });
       }
@@ -704,20 +752,16 @@ export function createOtp(options: OtpOptions): Otp {
       await s(() => store.delete(ctx.keys.failures));
       await s(() => store.delete(ctx.keys.attempts(record.id)));
       await s(() => store.delete(ctx.keys.delivery));
-      await emit({
+      await emit(ctx, {
         type: "verified",
-        subject: ctx.subject,
-        purpose: ctx.purpose,
         codeId: record.id,
       });
       return { status: "verified", codeId: record.id };
     }
 
     const attemptsRemaining = Math.max(0, Math.min(record.max - attempt, maxFailures - failures));
-    await emit({
+    await emit(ctx, {
       type: "failed",
-      subject: ctx.subject,
-      purpose: ctx.purpose,
       codeId: record.id,
       attemptsRemaining,
     });
@@ -745,10 +789,8 @@ export function createOtp(options: OtpOptions): Otp {
     }
     if (attempt >= record.max) {
       if ((await s(() => store.consume(ctx.keys.code, stored.raw))) !== null) {
-        await emit({
+        await emit(ctx, {
           type: "exhausted",
-          subject: ctx.subject,
-          purpose: ctx.purpose,
           codeId: record.id,
         });
       }
@@ -847,10 +889,8 @@ export function createOtp(options: OtpOptions): Otp {
       if (!stored) return false;
       if ((await s(() => store.consume(ctx.keys.code, stored.raw))) === null) return false;
       await s(() => store.delete(ctx.keys.delivery));
-      await emit({
+      await emit(ctx, {
         type: "revoked",
-        subject: ctx.subject,
-        purpose: ctx.purpose,
         codeId: stored.value.id,
         reason: request.reason ?? "revoked",
       });

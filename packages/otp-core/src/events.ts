@@ -47,6 +47,8 @@ export interface OtpEvent {
   expiresAt?: number;
   /** Until when the subject is locked, for `locked`. */
   lockedUntil?: number;
+  /** True for codes of test recipients (fixed code, no delivery). */
+  test?: boolean;
   /** Free-form reason (`"replaced"`, `"revoked"`, `"budget"`), never sensitive. */
   reason?: string;
 }
