@@ -104,14 +104,25 @@ export function createDeliverer(
       for (const channel of plan) {
         const to = addressFor(channel, message.recipient)!;
         for (let attempt = 1; attempt <= attempts; attempt++) {
+          const signal = AbortSignal.timeout(timeoutMs);
           try {
-            const receipt = await channel.send({ ...message, to } as OtpMessage, {
-              signal: AbortSignal.timeout(timeoutMs),
-            });
+            const receipt = await channel.send({ ...message, to } as OtpMessage, { signal });
             await onAttempt({ channel: channel.name, to, receipt });
             return { channel: channel.name, to, receipt };
           } catch (error) {
-            last = asDeliveryError(error, channel.name);
+            // Our own time limit fired: the provider may just be slow, so this try is retryable
+            // (a caller's abort would not be, which is why the channel cannot decide it).
+            last = signal.aborted
+              ? new OtpError(
+                  "DELIVERY_FAILED",
+                  `Channel "${channel.name}" did not answer within ${timeoutMs} ms`,
+                  {
+                    retryable: true,
+                    source: channel.name,
+                    cause: isOtpError(error) ? error : undefined,
+                  },
+                )
+              : asDeliveryError(error, channel.name);
             await onAttempt({ channel: channel.name, to, error: last });
             if (!last.retryable) break; // permanent: this channel cannot do it, fall back
             if (attempt < attempts)

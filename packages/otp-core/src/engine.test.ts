@@ -190,6 +190,48 @@ describe("createOtp operational failures", () => {
   });
 });
 
+describe("delivery time limit", () => {
+  it("a channel that hangs past delivery.timeoutMs is retried, then the next channel is used", async () => {
+    const hanging = {
+      name: "slow",
+      address: "email" as const,
+      sends: 0,
+      send(_message: unknown, options?: { signal?: AbortSignal }) {
+        this.sends++;
+        return new Promise<never>((_resolve, reject) => {
+          options?.signal?.addEventListener("abort", () =>
+            reject(Object.assign(new Error("aborted"), { name: "OtpError", code: "ABORTED" })),
+          );
+        });
+      },
+    };
+    const fast = {
+      name: "fast",
+      address: "email" as const,
+      send: async () => ({ messageId: "m-1" }),
+    };
+    const events: OtpEvent[] = [];
+    const otp = createOtp({
+      store: createMemoryStore(),
+      secrets,
+      channels: [hanging, fast],
+      delivery: { timeoutMs: 100, attempts: 2, backoffMs: 1 },
+      events: (e) => {
+        events.push(e);
+      },
+    });
+    const result = await otp.issue({ subject: "u", recipient: { email: "a@example.com" } });
+    expect(result).toMatchObject({ status: "issued", channel: "fast" });
+    expect(hanging.sends).toBe(2);
+    expect(
+      events.filter((e) => e.type === "delivery_failed").map((e) => [e.channel, e.retryable]),
+    ).toEqual([
+      ["slow", true],
+      ["slow", true],
+    ]);
+  });
+});
+
 describe("unlock timer", () => {
   it("fires the unlocked event (once) when the lock ends, without another request", async () => {
     const events: OtpEvent[] = [];

@@ -16,7 +16,10 @@ export const OTP_ERROR_CODES = {
   STORE_DATA_INVALID: "The OTP store returned unreadable data",
   /** No configured channel can reach the recipient (no phone for WhatsApp, no address at all). */
   NO_CHANNEL: "No delivery channel can reach this recipient",
-  /** Every eligible channel failed; see `cause` for the last provider error. */
+  /**
+   * A channel could not deliver (provider error; `retryable` says whether to try again), or, from
+   * the engine, every eligible channel failed (`cause` is the last channel's error).
+   */
   DELIVERY_FAILED: "The message could not be delivered",
   /** The recipient address is unusable for this channel (syntax, several recipients). */
   RECIPIENT_INVALID: "The recipient is not valid for this channel",

@@ -5,7 +5,10 @@
  *
  * Keys are opaque strings built by otp-core (`{subject-digest}:kind`); a store may prefix them.
  * The part in braces is a Redis Cluster hash tag: every key of one subject maps to one slot.
- * Values are opaque strings. TTLs are milliseconds, always > 0: nothing otp-core writes lives forever.
+ * Values are opaque non-empty strings (otp-core writes JSON and decimal counters); a store returns
+ * them byte for byte. TTLs are integer milliseconds, always > 0, and must be honoured to within a few
+ * milliseconds: nothing otp-core writes lives forever. `increment` is only ever used on counter keys
+ * and `get` of a counter key returns its decimal string.
  */
 export interface OtpStore {
   /** Stable adapter name for diagnostics (`"memory"`, `"redis"`, `"sqlite"`). */

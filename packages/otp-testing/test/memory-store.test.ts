@@ -1,0 +1,4 @@
+import { createMemoryStore } from "@otpkit/otp-core";
+import { describeOtpStore } from "../src/index.js";
+
+describeOtpStore({ name: "memory", create: () => createMemoryStore() });
