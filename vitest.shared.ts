@@ -1,7 +1,10 @@
 import { fileURLToPath } from "node:url";
-import { defineConfig, type ViteUserConfig } from "vitest/config";
+import type { ViteUserConfig } from "vitest/config";
+import { defineConfig } from "vitest/config";
 
-const summaryReporter = fileURLToPath(new URL("./scripts/vitest-summary-reporter.ts", import.meta.url));
+const summaryReporter = fileURLToPath(
+  new URL("./scripts/vitest-summary-reporter.ts", import.meta.url),
+);
 
 /**
  * The one vitest setup every package uses: tests run on sources (the `@otpkit/source`

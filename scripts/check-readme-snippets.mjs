@@ -2,13 +2,18 @@
 // equal that file, and that file is type-checked (and, for quick starts, run) by the package's
 // own scripts. This keeps README examples true (see @oslojs/otp's README, whose example calls a
 // function with its arguments in the wrong order).
+
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
-import { execFileSync } from "node:child_process";
 
-const readmes = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "*README.md"], {
-  encoding: "utf8",
-})
+const readmes = execFileSync(
+  "git",
+  ["ls-files", "--cached", "--others", "--exclude-standard", "*README.md"],
+  {
+    encoding: "utf8",
+  },
+)
   .split("\n")
   .filter((f) => f && !f.includes("node_modules"));
 
@@ -27,7 +32,9 @@ for (const readme of readmes) {
       continue;
     }
     if (source.trim() !== body.trim()) {
-      problems.push(`${readme}: the block under <!-- snippet: ${file} --> differs from ${relative(".", path)}; copy the file into the README`);
+      problems.push(
+        `${readme}: the block under <!-- snippet: ${file} --> differs from ${relative(".", path)}; copy the file into the README`,
+      );
     }
     checked++;
   }
