@@ -125,8 +125,15 @@ export function createDeliverer(
               : asDeliveryError(error, channel.name);
             await onAttempt({ channel: channel.name, to, error: last });
             if (!last.retryable) break; // permanent: this channel cannot do it, fall back
-            if (attempt < attempts)
-              await sleep(Math.min(maxBackoffMs, backoffMs * 2 ** (attempt - 1)));
+            // A channel may say how long to wait (`details.retryAfterMs`: a provider's rate limit,
+            // per-recipient pacing). Wait that long if it is short; if it is longer than we would
+            // ever wait, the code would age in the queue: fall back to the next channel instead.
+            const hint = Number(last.details?.["retryAfterMs"]);
+            if (Number.isFinite(hint) && hint > maxBackoffMs) break;
+            if (attempt < attempts) {
+              const backoff = Math.min(maxBackoffMs, backoffMs * 2 ** (attempt - 1));
+              await sleep(Number.isFinite(hint) ? Math.max(backoff, hint) : backoff);
+            }
           }
         }
       }

@@ -551,6 +551,7 @@ export function createOtp(options: OtpOptions): Otp {
       plan,
       async (attempt) => {
         const base = {
+          deliveryId,
           codeId: code?.record.id,
           channel: attempt.channel,
           destination: maskDestination(attempt.to),
@@ -685,9 +686,20 @@ export function createOtp(options: OtpOptions): Otp {
     try {
       delivered = await send(ctx, kind, request.recipient!, plan, { value: code, record }, {});
     } catch (error) {
-      // Leave nothing behind that nobody can use: remove the undelivered code and lift the
-      // cooldown so the person can ask again at once. The send counter stays (it guards cost).
-      await s(() => store.consume(ctx.keys.code, raw));
+      // Lose nothing: remove the undelivered code, give back the previous one if it was still
+      // live (the person may hold it), and lift the cooldown so they can ask again at once. The
+      // send counter stays: it guards cost, and the attempt did cost.
+      if ((await s(() => store.consume(ctx.keys.code, raw))) !== null && previous) {
+        const left = previous.value.exp - now();
+        if (left > 0 && (await s(() => store.setIfAbsent(ctx.keys.code, previous.raw, left)))) {
+          await emit(ctx, {
+            type: "issued",
+            codeId: previous.value.id,
+            expiresAt: previous.value.exp,
+            reason: "restored",
+          });
+        }
+      }
       if (cooldownMs > 0) await s(() => store.delete(ctx.keys.cooldown));
       throw error;
     }

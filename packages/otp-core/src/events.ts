@@ -35,6 +35,8 @@ export interface OtpEvent {
   destination?: string;
   /** Message kind for delivery events (`code`, `retry`, `lockout`, `unlock`). */
   messageKind?: string;
+  /** Our id of one message (the same over retries and fallbacks), for delivery events; channels pass it to providers. */
+  deliveryId?: string;
   /** Provider message id, for `delivered`. */
   messageId?: string;
   /** Error code for `delivery_failed`. */

@@ -492,6 +492,36 @@ export function describeOtpEngine(options: DescribeOtpEngineOptions): void {
       });
     });
 
+    it("a resend whose delivery fails gives the previous code back", async () => {
+      const h = await setup();
+      const who = subject();
+      await h.otp.issue({ subject: who, recipient: { email: "ana@example.test" } });
+      const first = h.email.lastCode()!;
+      h.advance(31_000);
+      h.email.failAlways("permanent");
+      await expect(
+        h.otp.issue({ subject: who, recipient: { email: "ana@example.test" } }),
+      ).rejects.toMatchObject({
+        code: "DELIVERY_FAILED",
+      });
+      h.email.failAlways(null);
+      expect(await h.otp.verify({ subject: who, code: first })).toMatchObject({
+        status: "verified",
+      });
+      expect(h.of("delivery_failed").every((e) => typeof e.deliveryId === "string")).toBe(true);
+    });
+
+    it("waits for a short retry hint from a channel and falls back past a long one", async () => {
+      const h = await setup({ resend: { cooldownMs: 0 }, delivery: { maxBackoffMs: 2_000 } });
+      const who = subject();
+      const both = { email: "ana@example.test", phone: "+34600123478" };
+      h.phone.failNext("retryable", { retryAfterMs: 60_000 });
+      expect(await h.otp.issue({ subject: who, recipient: both })).toMatchObject({
+        channel: "email",
+      });
+      expect(h.of("delivery_failed")).toHaveLength(1);
+    });
+
     it("with retryOnFailure, a wrong guess sends a fresh code, the lockout and the unlock notice", async () => {
       const h = await setup({
         retryOnFailure: true,

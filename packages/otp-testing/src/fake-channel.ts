@@ -28,15 +28,18 @@ export interface FakeChannel extends OtpChannel {
   lastCode(to?: string): string | undefined;
   /** Forgets every recorded message; programmed failures stay. */
   clear(): void;
-  /** The next send fails with a `DELIVERY_FAILED` OtpError (`retryable` per `kind`). Calls queue up. */
-  failNext(kind: FakeFailureKind): void;
+  /**
+   * The next send fails with a `DELIVERY_FAILED` OtpError (`retryable` per `kind`). Calls queue up.
+   * `retryAfterMs` goes into `details`, as a throttling provider would say it.
+   */
+  failNext(kind: FakeFailureKind, options?: { retryAfterMs?: number }): void;
   /** Every send fails with `kind` until called with `null` (queued `failNext`/`hangNext` go first). */
   failAlways(kind: FakeFailureKind | null): void;
   /** The next send never answers until its signal aborts (without a signal it never settles). */
   hangNext(): void;
 }
 
-type Plan = FakeFailureKind | "hang";
+type Plan = { kind: FakeFailureKind; retryAfterMs?: number } | "hang";
 
 /**
  * Creates a fake channel for tests of code that sends OTPs: it records every accepted message
@@ -60,7 +63,7 @@ export function createFakeChannel(options: FakeChannelOptions = {}): FakeChannel
   const address = options.address ?? "email";
   const sent: OtpMessage[] = [];
   const plans: Plan[] = [];
-  let always: FakeFailureKind | null = null;
+  let always: Plan | null = null;
   let accepted = 0;
 
   const aborted = (signal: AbortSignal): OtpError =>
@@ -69,7 +72,13 @@ export function createFakeChannel(options: FakeChannelOptions = {}): FakeChannel
       cause: signal.reason,
     });
 
-  const failure = (kind: FakeFailureKind): OtpError =>
+  const failure = ({
+    kind,
+    retryAfterMs,
+  }: {
+    kind: FakeFailureKind;
+    retryAfterMs?: number;
+  }): OtpError =>
     // The message names the failure, never the message content: no code, no address.
     new OtpError(
       "DELIVERY_FAILED",
@@ -77,7 +86,11 @@ export function createFakeChannel(options: FakeChannelOptions = {}): FakeChannel
       {
         source: name,
         retryable: kind === "retryable",
-        details: { simulated: kind, status: kind === "retryable" ? 421 : 550 },
+        details: {
+          simulated: kind,
+          status: kind === "retryable" ? 421 : 550,
+          ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+        },
         cause: new Error(kind === "retryable" ? "421 try again later" : "550 no such recipient"),
       },
     );
@@ -118,11 +131,11 @@ export function createFakeChannel(options: FakeChannelOptions = {}): FakeChannel
     clear() {
       sent.length = 0;
     },
-    failNext(kind) {
-      plans.push(kind);
+    failNext(kind, failOptions = {}) {
+      plans.push({ kind, ...failOptions });
     },
     failAlways(kind) {
-      always = kind;
+      always = kind === null ? null : { kind };
     },
     hangNext() {
       plans.push("hang");

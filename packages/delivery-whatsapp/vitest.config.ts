@@ -1,0 +1,3 @@
+import { otpkitProject } from "../../vitest.shared";
+
+export default otpkitProject("delivery-whatsapp");
