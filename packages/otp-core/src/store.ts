@@ -1,3 +1,5 @@
+import { OtpError } from "./errors.js";
+
 /**
  * The store contract: a handful of atomic primitives, in the spirit of better-auth's secondary
  * storage. All OTP logic lives once, in otp-core; a store only has to make each primitive atomic
@@ -6,9 +8,14 @@
  * Keys are opaque strings built by otp-core (`{subject-digest}:kind`); a store may prefix them.
  * The part in braces is a Redis Cluster hash tag: every key of one subject maps to one slot.
  * Values are opaque non-empty strings (otp-core writes JSON and decimal counters); a store returns
- * them byte for byte. TTLs are integer milliseconds, always > 0, and must be honoured to within a few
- * milliseconds: nothing otp-core writes lives forever. `increment` is only ever used on counter keys
- * and `get` of a counter key returns its decimal string.
+ * them byte for byte. TTLs are milliseconds, always > 0 (a store may round fractions up), and must
+ * be honoured to within a few milliseconds: nothing otp-core writes lives forever. `increment` is
+ * only ever used on counter keys; on a value that is not an integer it throws `STORE_DATA_INVALID`
+ * and leaves the value alone. `get` of a counter key returns its decimal string.
+ *
+ * Failures: when a store cannot know whether a write happened (timeout, lost reply) it throws
+ * `STORE_UNAVAILABLE` and the key may or may not have changed; it never reports an outcome it does
+ * not know. Under such failures an increment is "at least once": a budget may only get stricter.
  */
 export interface OtpStore {
   /** Stable adapter name for diagnostics (`"memory"`, `"redis"`, `"sqlite"`). */
@@ -114,6 +121,15 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): OtpStore {
       if (!entry) {
         write(key, "1", ttlMs);
         return 1;
+      }
+      if (!/^-?\d+$/.test(entry.value)) {
+        throw new OtpError(
+          "STORE_DATA_INVALID",
+          "[memory] increment of a value that is not an integer",
+          {
+            source: "memory",
+          },
+        );
       }
       const next = Number.parseInt(entry.value, 10) + 1;
       entry.value = String(next); // expiresAt untouched: the window does not slide
