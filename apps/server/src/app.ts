@@ -1,0 +1,106 @@
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { createWhatsAppWebhookHandler } from "@otpkit/delivery-whatsapp";
+import { isOtpError } from "@otpkit/otp-core";
+import type { Context } from "hono";
+import { Hono } from "hono";
+import { routePath } from "hono/route";
+import { errorBody, STATUS_BY_CODE } from "./http-errors.js";
+import { STYLESHEET } from "./pages/html.js";
+import { apiRoutes } from "./routes/api.js";
+import { hostedRoutes } from "./routes/hosted.js";
+import { opsRoutes } from "./routes/ops.js";
+import { outboxRoutes } from "./routes/outbox.js";
+import type { Runtime } from "./runtime.js";
+
+/** Shared between the app and the process: set on SIGTERM so /readyz turns 503 while draining. */
+export interface AppState {
+  shuttingDown: boolean;
+}
+
+/** The whole HTTP surface of the server, as one Hono app (testable with `app.request()`). */
+export function createApp(rt: Runtime, state: AppState = { shuttingDown: false }): Hono {
+  const app = new Hono();
+
+  /** The client address: the socket peer, or the first X-Forwarded-For hop behind a trusted proxy. */
+  function clientIp(c: Context): string {
+    if (rt.config.TRUST_PROXY) {
+      const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+      if (forwarded) return forwarded;
+    }
+    try {
+      return getConnInfo(c).remote.address ?? "unknown";
+    } catch {
+      return "local"; // app.request() in tests has no socket
+    }
+  }
+
+  // Access log and latency histogram. Paths are logged by route pattern: `/verify/:id`, never
+  // the token itself, and no body is ever logged.
+  app.use(async (c, next) => {
+    const start = performance.now();
+    await next();
+    const seconds = (performance.now() - start) / 1000;
+    const route = routePath(c) || "unmatched";
+    rt.metrics.request(c.req.method, route, c.res.status, seconds);
+    rt.logger.info(
+      { method: c.req.method, route, status: c.res.status, ms: Math.round(seconds * 1000) },
+      "request",
+    );
+  });
+
+  app.get("/assets/otpkit.css", (c) => {
+    c.header("Content-Type", "text/css; charset=utf-8");
+    c.header("Cache-Control", "public, max-age=3600");
+    return c.body(STYLESHEET);
+  });
+  app.get("/", (c) =>
+    c.redirect(rt.outbox.email || rt.outbox.whatsapp ? "/dev/outbox" : "/healthz"),
+  );
+  app.route("/", opsRoutes(rt, state));
+  app.route("/api/v1", apiRoutes(rt));
+  app.route("/verify", hostedRoutes(rt, clientIp));
+  if (rt.outbox.email || rt.outbox.whatsapp) app.route("/dev/outbox", outboxRoutes(rt));
+
+  if (rt.config.WHATSAPP_APP_SECRET && rt.config.WHATSAPP_VERIFY_TOKEN) {
+    const webhook = createWhatsAppWebhookHandler({
+      appSecret: rt.config.WHATSAPP_APP_SECRET,
+      verifyToken: rt.config.WHATSAPP_VERIFY_TOKEN,
+      seen: rt.store,
+      onEvent: (event) => {
+        rt.logger.info({ webhook: "whatsapp", event: event.type }, "whatsapp webhook event");
+      },
+    });
+    // The handler reads the untouched body itself: the signature covers the raw bytes.
+    app.on(["GET", "POST"], "/webhooks/whatsapp", (c) => webhook(c.req.raw));
+  }
+
+  app.notFound((c) =>
+    c.req.path.startsWith("/api/")
+      ? c.json(errorBody("NOT_FOUND", "No such endpoint"), 404)
+      : c.text("Not found", 404),
+  );
+
+  // Operational failures map through one table; anything else is our bug: 500 without details.
+  app.onError((error, c) => {
+    if (isOtpError(error)) {
+      const status = STATUS_BY_CODE[error.code];
+      const log = status >= 500 ? rt.logger.error.bind(rt.logger) : rt.logger.warn.bind(rt.logger);
+      log({ err: { code: error.code, message: error.message, field: error.field } }, "otp error");
+      if (error.retryable) c.header("Retry-After", "1");
+      return c.json(
+        errorBody(
+          error.code,
+          status >= 500 ? "The service could not complete the request" : error.message,
+          {
+            ...(error.field ? { field: error.field } : {}),
+          },
+        ),
+        status,
+      );
+    }
+    rt.logger.error({ err: { message: error.message, stack: error.stack } }, "unhandled error");
+    return c.json(errorBody("INTERNAL", "Internal error"), 500);
+  });
+
+  return app;
+}

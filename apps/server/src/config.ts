@@ -1,0 +1,261 @@
+import * as z from "zod";
+
+/**
+ * Every environment variable the server reads, in one schema. A bad or missing value stops the
+ * start with one message naming the variable and the fix (see {@link loadConfig}). Secrets are
+ * never echoed: messages show their length at most.
+ */
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"], { error: 'use "true" or "false"' })
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const int = (min: number, max: number) =>
+  z.coerce
+    .number({ error: `use a whole number between ${min} and ${max}` })
+    .int({ error: `use a whole number between ${min} and ${max}` })
+    .min(min, { error: `use a whole number between ${min} and ${max}` })
+    .max(max, { error: `use a whole number between ${min} and ${max}` });
+
+const url = (protocols: readonly string[], example: string) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { error: `use a ${protocols.join(" or ")} URL such as ${example}` },
+  );
+
+const list = z.string().transform((v) =>
+  v
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
+
+/** The documented variables, their defaults and their fixes. The README table mirrors this. */
+export const envSchema = z.object({
+  NODE_ENV: z
+    .enum(["development", "production", "test"], { error: "use development, production or test" })
+    .default("development"),
+  PORT: int(0, 65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PUBLIC_URL: url(["http:", "https:"], "https://otp.example.com").optional(),
+  DATA_DIR: z.string().min(1).default("./data"),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      error: "use fatal, error, warn, info, debug, trace or silent",
+    })
+    .default("info"),
+  OTPKIT_SECRETS: z
+    .string()
+    .refine((v) => parseSecrets(v) !== null, {
+      error:
+        "use id:secret pairs separated by commas, each secret 32+ characters (openssl rand -base64 48)",
+    })
+    .optional(),
+  TRUST_PROXY: bool.default(false),
+
+  REDIS_URL: url(["redis:", "rediss:"], "redis://127.0.0.1:6379").optional(),
+  REDIS_KEY_PREFIX: z.string().min(1).max(64).default("otpkit:"),
+  DATABASE_URL: url(
+    ["postgres:", "postgresql:"],
+    "postgres://user@127.0.0.1:5432/otpkit",
+  ).optional(),
+
+  SMTP_URL: url(["smtp:", "smtps:"], "smtps://user:pass@smtp.example.com:465").optional(),
+  SMTP_FROM: z
+    .string()
+    .min(3, { error: 'use a sender such as "Acme <no-reply@acme.com>"' })
+    .optional(),
+  PRODUCT_NAME: z.string().min(1).max(64).default("otpkit"),
+  SUPPORT_CONTACT: z.string().min(1).max(200).optional(),
+
+  WHATSAPP_PHONE_NUMBER_ID: z
+    .string()
+    .regex(/^\d{5,20}$/, { error: "use the numeric phone number id from Meta's WhatsApp Manager" })
+    .optional(),
+  WHATSAPP_ACCESS_TOKEN: z
+    .string()
+    .min(20, { error: "use a system-user access token from Meta Business settings" })
+    .optional(),
+  WHATSAPP_APP_SECRET: z
+    .string()
+    .min(16, { error: "use the app secret from the Meta app dashboard" })
+    .optional(),
+  WHATSAPP_VERIFY_TOKEN: z
+    .string()
+    .min(8, {
+      error: "choose a random string of 8+ characters and enter it in Meta's webhook settings",
+    })
+    .optional(),
+  WHATSAPP_GRAPH_VERSION: z
+    .string()
+    .regex(/^v\d+\.\d+$/, { error: "use a Graph API version such as v23.0" })
+    .optional(),
+  WHATSAPP_API_BASE_URL: url(["http:", "https:"], "https://graph.facebook.com").optional(),
+
+  HUBSPOT_CLIENT_ID: z.string().min(8).optional(),
+  HUBSPOT_CLIENT_SECRET: z
+    .string()
+    .min(8, { error: "use the client secret from the HubSpot app's Auth tab" })
+    .optional(),
+  HUBSPOT_APP_ID: z
+    .string()
+    .regex(/^\d+$/, { error: "use the numeric app id from the HubSpot developer account" })
+    .optional(),
+
+  OTP_CODE_ALPHABET: z
+    .enum(["numeric", "alphanumeric", "alpha"], { error: "use numeric, alphanumeric or alpha" })
+    .default("numeric"),
+  OTP_CODE_LENGTH: int(4, 10).default(6),
+  OTP_TTL_SECONDS: int(60, 86_400).default(600),
+  OTP_MAX_ATTEMPTS: int(1, 20).default(3),
+  OTP_LOCKOUT_MAX_FAILURES: int(1, 100).default(5),
+  OTP_LOCKOUT_MINUTES: int(1, 43_200).default(15),
+  OTP_RESEND_COOLDOWN_SECONDS: int(0, 3600).default(30),
+  OTP_MAX_SENDS_PER_HOUR: int(1, 1000).default(5),
+  OTP_STORAGE: z.enum(["hash", "encrypted"], { error: "use hash or encrypted" }).default("hash"),
+
+  TEST_RECIPIENTS: list.optional(),
+  TEST_CODE: z.string().optional(),
+  ALLOW_TEST_RECIPIENTS_IN_PRODUCTION: bool.default(false),
+  RETURN_URL_ALLOWLIST: list.default([]),
+  HOSTED_PAGE_RATE_LIMIT_PER_MINUTE: int(1, 10_000).default(30),
+  API_BODY_LIMIT_BYTES: int(256, 1_048_576).default(16_384),
+});
+
+/** The validated configuration. */
+export type Config = z.infer<typeof envSchema> & {
+  publicUrl: string;
+  secrets: Array<{ id: string; key: string }> | null;
+};
+
+/** A start-up configuration problem: one message, naming the variable and the fix. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Parses `id:secret,id:secret`; null when malformed. The first pair protects new codes. */
+export function parseSecrets(value: string): Array<{ id: string; key: string }> | null {
+  const pairs = value.split(",").map((p) => p.trim());
+  const out: Array<{ id: string; key: string }> = [];
+  for (const pair of pairs) {
+    const at = pair.indexOf(":");
+    const id = pair.slice(0, at);
+    const key = pair.slice(at + 1);
+    if (at <= 0 || !/^[A-Za-z0-9_.-]{1,32}$/.test(id) || key.length < 32) return null;
+    out.push({ id, key });
+  }
+  return out.length > 0 ? out : null;
+}
+
+/**
+ * Validates the environment. Throws {@link ConfigError} for the first problem, worded for a
+ * person reading a terminal: `Invalid OTP_CODE_LENGTH: use a whole number between 4 and 10.`
+ */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  // Empty strings count as unset: `FOO= pnpm start` should not be an error.
+  const input = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ""),
+  );
+  const parsed = envSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? "environment");
+    throw new ConfigError(variable, `Invalid ${variable}: ${issue.message}.`);
+  }
+  const c = parsed.data;
+  const need = (variable: string, when: string, fix: string) => {
+    throw new ConfigError(variable, `Missing ${variable}: required ${when}; ${fix}.`);
+  };
+
+  if (c.SMTP_URL && !c.SMTP_FROM)
+    need(
+      "SMTP_FROM",
+      "when SMTP_URL is set",
+      'set the sender, e.g. SMTP_FROM="Acme <no-reply@acme.com>"',
+    );
+  const whatsapp = [c.WHATSAPP_PHONE_NUMBER_ID, c.WHATSAPP_ACCESS_TOKEN];
+  if (whatsapp.some(Boolean) && !whatsapp.every(Boolean)) {
+    need(
+      c.WHATSAPP_PHONE_NUMBER_ID ? "WHATSAPP_ACCESS_TOKEN" : "WHATSAPP_PHONE_NUMBER_ID",
+      "when the other WhatsApp credential is set",
+      "set both WHATSAPP_PHONE_NUMBER_ID and WHATSAPP_ACCESS_TOKEN, or neither for the dev outbox",
+    );
+  }
+  if (c.NODE_ENV === "production") {
+    if (!c.OTPKIT_SECRETS) {
+      need(
+        "OTPKIT_SECRETS",
+        "in production",
+        "generate one with `echo k1:$(openssl rand -base64 48)` and keep it in your secret manager",
+      );
+    }
+    if (!c.PUBLIC_URL)
+      need("PUBLIC_URL", "in production", "set the https URL users reach the hosted page at");
+    if (c.TEST_RECIPIENTS && !c.ALLOW_TEST_RECIPIENTS_IN_PRODUCTION) {
+      throw new ConfigError(
+        "TEST_RECIPIENTS",
+        "Refusing to start: TEST_RECIPIENTS is set while NODE_ENV=production. Test recipients get a fixed code; " +
+          "remove TEST_RECIPIENTS, or set ALLOW_TEST_RECIPIENTS_IN_PRODUCTION=true if you really mean it (store reviewers).",
+      );
+    }
+  }
+  if (c.TEST_RECIPIENTS) {
+    for (const pattern of c.TEST_RECIPIENTS) {
+      if (!/^(\+\d{4,15}|[^@\s]+@[^@\s]+|\*@[^@\s]+)$/.test(pattern)) {
+        throw new ConfigError(
+          "TEST_RECIPIENTS",
+          `Invalid TEST_RECIPIENTS: "${pattern}" is not a phone (+15550100), an address (qa@example.test) or a domain pattern (*@example.test).`,
+        );
+      }
+    }
+    const length = c.OTP_CODE_LENGTH;
+    const code =
+      c.TEST_CODE ?? (c.OTP_CODE_ALPHABET === "numeric" ? "0".repeat(length) : "A".repeat(length));
+    if (code.length !== length) {
+      throw new ConfigError(
+        "TEST_CODE",
+        `Invalid TEST_CODE: use ${length} symbols of the ${c.OTP_CODE_ALPHABET} alphabet (OTP_CODE_LENGTH).`,
+      );
+    }
+    c.TEST_CODE = code;
+  }
+  for (const origin of c.RETURN_URL_ALLOWLIST) {
+    try {
+      const u = new URL(origin);
+      if (u.origin !== origin.replace(/\/$/, "")) throw new Error("not an origin");
+    } catch {
+      throw new ConfigError(
+        "RETURN_URL_ALLOWLIST",
+        `Invalid RETURN_URL_ALLOWLIST: "${origin}" is not an origin; use comma-separated origins such as https://app.example.com.`,
+      );
+    }
+  }
+  const publicUrl = (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, "");
+  return { ...c, publicUrl, secrets: c.OTPKIT_SECRETS ? parseSecrets(c.OTPKIT_SECRETS) : null };
+}
+
+/** True when `recipient` matches a TEST_RECIPIENTS pattern (exact phone/address or `*@domain`). */
+export function matchesTestRecipient(
+  patterns: readonly string[],
+  recipient: { email?: string; phone?: string },
+): boolean {
+  const email = recipient.email?.toLowerCase();
+  return patterns.some((pattern) => {
+    const p = pattern.toLowerCase();
+    if (p.startsWith("+")) return recipient.phone === p;
+    if (p.startsWith("*@")) return email?.endsWith(p.slice(1)) === true;
+    return email === p;
+  });
+}

@@ -1,0 +1,48 @@
+/** Escapes text for HTML element content and double-quoted attributes. */
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The page frame shared by the hosted page and the dev outbox. */
+export function layout(options: { lang: string; title: string; body: string }): string {
+  return `<!doctype html>
+<html lang="${escapeHtml(options.lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${escapeHtml(options.title)}</title>
+<link rel="stylesheet" href="/assets/otpkit.css">
+</head>
+<body>
+<main>
+${options.body}
+</main>
+</body>
+</html>`;
+}
+
+/**
+ * One stylesheet, served from /assets so the CSP can forbid inline styles. Colours meet WCAG AA:
+ * #1f2937 on white is 14.7:1, white on #1d4ed8 is 6.7:1, #b91c1c on white is 6.5:1.
+ */
+export const STYLESHEET = `
+*{box-sizing:border-box}
+body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2937;background:#f3f4f6}
+main{max-width:28rem;margin:3rem auto;padding:2rem;background:#fff;border-radius:.75rem;box-shadow:0 1px 3px rgba(0,0,0,.12)}
+h1{font-size:1.5rem;margin:0 0 1rem}
+label{display:block;font-weight:600;margin:1.25rem 0 .25rem}
+.hint{margin:0 0 .5rem;color:#4b5563;font-size:.9rem}
+input[type=text]{width:100%;font:600 1.75rem/1.2 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;letter-spacing:.2em;padding:.6rem .75rem;border:2px solid #6b7280;border-radius:.5rem;color:#111827}
+input[type=text]:focus{outline:3px solid #1d4ed8;outline-offset:2px;border-color:#1d4ed8}
+button,.button{display:inline-block;margin-top:1rem;width:100%;padding:.75rem 1rem;font:600 1.1rem/1.2 inherit;color:#fff;background:#1d4ed8;border:0;border-radius:.5rem;cursor:pointer;text-align:center;text-decoration:none}
+button:focus-visible,.button:focus-visible,a:focus-visible{outline:3px solid #111827;outline-offset:2px}
+.result{min-height:1.5rem;margin:1rem 0 0;font-weight:600}
+.result.error{color:#b91c1c}
+.result.ok{color:#15803d}
+table{width:100%;border-collapse:collapse;font-size:.9rem}
+th,td{text-align:left;padding:.4rem;border-bottom:1px solid #e5e7eb;vertical-align:top}
+pre{white-space:pre-wrap;word-break:break-word;background:#f9fafb;padding:1rem;border-radius:.5rem}
+main.wide{max-width:60rem}
+iframe{width:100%;height:32rem;border:1px solid #e5e7eb;border-radius:.5rem}
+`;

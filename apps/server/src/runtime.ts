@@ -1,0 +1,278 @@
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { createEmailChannel } from "@otpkit/delivery-email";
+import { createWhatsAppChannel } from "@otpkit/delivery-whatsapp";
+import type { Otp, OtpChannel, OtpEvent, OtpSecret, OtpStore } from "@otpkit/otp-core";
+import { createOtp } from "@otpkit/otp-core";
+import { createRedisStore } from "@otpkit/store-redis";
+import { createSqliteStore } from "@otpkit/store-sqlite";
+import { Redis } from "ioredis";
+import type { Logger } from "pino";
+import type { Config } from "./config.js";
+import { matchesTestRecipient, parseSecrets } from "./config.js";
+import type { ApiKeys } from "./db/api-keys.js";
+import { createApiKeys } from "./db/api-keys.js";
+import type { AuditLog } from "./db/audit.js";
+import { createAuditLog } from "./db/audit.js";
+import type { AppDatabase } from "./db/database.js";
+import { openDatabase } from "./db/database.js";
+import type { Verification, Verifications } from "./db/verifications.js";
+import { createVerifications } from "./db/verifications.js";
+import type { Metrics } from "./metrics.js";
+import { createMetrics } from "./metrics.js";
+import { createWhatsAppOutboxFetch } from "./whatsapp-outbox.js";
+
+/** Called when a verification completes (hosted page or API): the HubSpot app completes a waiting workflow here. */
+export type VerifiedHook = (verification: Verification) => void | Promise<void>;
+
+/** Everything the routes need, built once from the configuration. */
+export interface Runtime {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly otp: Otp;
+  readonly store: OtpStore;
+  readonly database: AppDatabase;
+  readonly audit: AuditLog;
+  readonly apiKeys: ApiKeys;
+  readonly verifications: Verifications;
+  readonly metrics: Metrics;
+  /** Folders of the dev outbox when no real provider is configured. */
+  readonly outbox: { email: string | null; whatsapp: string | null };
+  /** Where the secret came from, for the banner (never the secret). */
+  readonly secretSource: "environment" | "dev-file";
+  /** A key for signing CSRF tokens, derived from the first secret. */
+  readonly csrfKey: Buffer;
+  readonly now: () => number;
+  /** Registers a completion hook. */
+  onVerified(hook: VerifiedHook): void;
+  /** Runs the completion hooks; their failures are logged, never thrown. */
+  verified(verification: Verification): Promise<void>;
+  /** Store and database reachability, for /readyz. */
+  readiness(): Promise<{ store: boolean; database: boolean }>;
+  close(): Promise<void>;
+}
+
+/** Options for tests: a clock, a logger, extra channels. */
+export interface RuntimeOptions {
+  logger: Logger;
+  now?: () => number;
+}
+
+/**
+ * Wires the packages together: store (Redis or SQLite), app database (PostgreSQL or SQLite),
+ * channels (SMTP or dev outbox), the engine with the audit log as its event sink.
+ */
+export async function createRuntime(config: Config, options: RuntimeOptions): Promise<Runtime> {
+  const { logger } = options;
+  const now = options.now ?? Date.now;
+  const dataDir = resolve(config.DATA_DIR);
+  const closers: Array<() => Promise<void>> = [];
+
+  const { secrets, source } = loadSecrets(config, dataDir, logger);
+
+  // -- OTP state: Redis when configured (scale-out), else one SQLite file.
+  let store: OtpStore;
+  let ping: () => Promise<unknown>;
+  if (config.REDIS_URL) {
+    const client = new Redis(config.REDIS_URL, {
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+      connectTimeout: 5_000,
+      lazyConnect: true,
+    });
+    client.on("error", (error) =>
+      logger.warn({ err: { message: error.message } }, "redis connection error"),
+    );
+    await client.connect().catch((error: Error) => {
+      throw new Error(
+        `Cannot reach Redis at REDIS_URL (${error.message}); check the URL or unset it for the SQLite store.`,
+      );
+    });
+    store = createRedisStore({ client, keyPrefix: config.REDIS_KEY_PREFIX });
+    ping = () => client.ping();
+    closers.push(async () => {
+      await client.quit().catch(() => client.disconnect());
+    });
+  } else {
+    mkdirSync(dataDir, { recursive: true });
+    const sqlite = createSqliteStore({ path: join(dataDir, "otp-state.sqlite") });
+    store = sqlite;
+    ping = () => sqlite.get("readyz-probe");
+    closers.push(() => sqlite.close?.() ?? Promise.resolve());
+  }
+
+  // -- App data: PostgreSQL when configured, else SQLite next to the OTP state.
+  const database = openDatabase({
+    url: config.DATABASE_URL,
+    sqlitePath: join(dataDir, "app.sqlite"),
+  });
+  await database.migrate();
+  closers.push(() => database.close());
+  const audit = createAuditLog(database);
+  const apiKeys = createApiKeys(database, now);
+  const verifications = createVerifications(database, now);
+  const metrics = createMetrics();
+
+  // -- Channels: real providers when configured, else the dev outbox (same channel code).
+  const channels: OtpChannel[] = [];
+  let emailOutbox: string | null = null;
+  const emailCommon = {
+    productName: config.PRODUCT_NAME,
+    ...(config.SUPPORT_CONTACT ? { supportContact: config.SUPPORT_CONTACT } : {}),
+  };
+  if (config.SMTP_URL) {
+    channels.push(
+      createEmailChannel({ ...emailCommon, from: config.SMTP_FROM!, smtp: config.SMTP_URL }),
+    );
+  } else {
+    emailOutbox = join(dataDir, "outbox", "email");
+    channels.push(
+      createEmailChannel({
+        ...emailCommon,
+        from: config.SMTP_FROM ?? `${config.PRODUCT_NAME} <no-reply@localhost.test>`,
+        outbox: { dir: emailOutbox },
+      }),
+    );
+  }
+  let whatsappOutbox: string | null = null;
+  if (config.WHATSAPP_PHONE_NUMBER_ID && config.WHATSAPP_ACCESS_TOKEN) {
+    channels.push(
+      createWhatsAppChannel({
+        phoneNumberId: config.WHATSAPP_PHONE_NUMBER_ID,
+        accessToken: config.WHATSAPP_ACCESS_TOKEN,
+        ...(config.WHATSAPP_GRAPH_VERSION ? { graphVersion: config.WHATSAPP_GRAPH_VERSION } : {}),
+        ...(config.WHATSAPP_API_BASE_URL ? { baseUrl: config.WHATSAPP_API_BASE_URL } : {}),
+      }),
+    );
+  } else {
+    // Zero-config: the real WhatsApp channel, its requests written to the outbox instead of Meta.
+    whatsappOutbox = join(dataDir, "outbox", "whatsapp");
+    channels.push(
+      createWhatsAppChannel({
+        phoneNumberId: "100000000000000",
+        accessToken: "dev-outbox-no-real-token",
+        fetch: createWhatsAppOutboxFetch(whatsappOutbox),
+        pacing: false,
+      }),
+    );
+  }
+  closers.push(async () => {
+    for (const channel of channels) await channel.close?.();
+  });
+
+  const hooks: VerifiedHook[] = [];
+  const testPatterns = config.TEST_RECIPIENTS ?? [];
+  const otp = createOtp({
+    store,
+    secrets,
+    channels,
+    code: { alphabet: config.OTP_CODE_ALPHABET, length: config.OTP_CODE_LENGTH },
+    ttlMs: config.OTP_TTL_SECONDS * 1000,
+    maxAttempts: config.OTP_MAX_ATTEMPTS,
+    lockout: {
+      maxFailures: config.OTP_LOCKOUT_MAX_FAILURES,
+      durationMs: config.OTP_LOCKOUT_MINUTES * 60_000,
+    },
+    resend: {
+      cooldownMs: config.OTP_RESEND_COOLDOWN_SECONDS * 1000,
+      maxSends: config.OTP_MAX_SENDS_PER_HOUR,
+    },
+    storage: config.OTP_STORAGE,
+    now,
+    ...(testPatterns.length > 0
+      ? {
+          testRecipients: {
+            code: config.TEST_CODE!,
+            matches: (r) => matchesTestRecipient(testPatterns, r),
+          },
+        }
+      : {}),
+    events: async (event: OtpEvent) => {
+      metrics.event(event);
+      await audit.record(event);
+    },
+    onSinkError: (error, event) =>
+      logger.error(
+        { err: { message: (error as Error).message }, event: event.type },
+        "audit log write failed",
+      ),
+  });
+  closers.unshift(() => otp.close());
+
+  const csrfKey = Buffer.from(
+    await crypto.subtle.digest(
+      "SHA-256",
+      new TextEncoder().encode(`otpkit/csrf\0${String(secrets[0]!.key)}`),
+    ),
+  );
+
+  return {
+    config,
+    logger,
+    otp,
+    store,
+    database,
+    audit,
+    apiKeys,
+    verifications,
+    metrics,
+    outbox: { email: emailOutbox, whatsapp: whatsappOutbox },
+    secretSource: source,
+    csrfKey,
+    now,
+    onVerified(hook) {
+      hooks.push(hook);
+    },
+    async verified(verification) {
+      for (const hook of hooks) {
+        try {
+          await hook(verification);
+        } catch (error) {
+          logger.error(
+            { err: { message: (error as Error).message }, verification: verification.id },
+            "verified hook failed",
+          );
+        }
+      }
+    },
+    async readiness() {
+      const [s, d] = await Promise.allSettled([ping(), database.ping()]);
+      return { store: s.status === "fulfilled", database: d.status === "fulfilled" };
+    },
+    async close() {
+      for (const close of closers) {
+        try {
+          await close();
+        } catch (error) {
+          logger.warn({ err: { message: (error as Error).message } }, "error while closing");
+        }
+      }
+    },
+  };
+}
+
+/**
+ * The server secret: from OTPKIT_SECRETS, or (development only) generated on first start into
+ * `<DATA_DIR>/otpkit-secret` with mode 0600. Production refuses to start without it (config.ts).
+ */
+function loadSecrets(
+  config: Config,
+  dataDir: string,
+  logger: Logger,
+): { secrets: OtpSecret[]; source: "environment" | "dev-file" } {
+  if (config.secrets) return { secrets: config.secrets, source: "environment" };
+  const file = join(dataDir, "otpkit-secret");
+  mkdirSync(dataDir, { recursive: true });
+  if (!existsSync(file)) {
+    writeFileSync(file, `dev:${randomBytes(48).toString("base64url")}\n`, { mode: 0o600 });
+    logger.warn({ file }, "generated a development secret; set OTPKIT_SECRETS in production");
+  }
+  chmodSync(file, 0o600);
+  const secrets = parseSecrets(readFileSync(file, "utf8").trim());
+  if (!secrets)
+    throw new Error(
+      `The development secret file ${file} is corrupt; delete it to generate a new one.`,
+    );
+  return { secrets, source: "dev-file" };
+}
