@@ -1,3 +1,3 @@
-import { otpkitProject } from "../../vitest.shared";
+import { otpkitProject } from "../../vitest.shared.ts";
 
 export default otpkitProject("store-sqlite");
