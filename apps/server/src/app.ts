@@ -66,8 +66,36 @@ export function createApp(rt: Runtime, state: AppState = { shuttingDown: false }
       appSecret: rt.config.WHATSAPP_APP_SECRET,
       verifyToken: rt.config.WHATSAPP_VERIFY_TOKEN,
       seen: rt.store,
-      onEvent: (event) => {
-        rt.logger.info({ webhook: "whatsapp", event: event.type }, "whatsapp webhook event");
+      // Statuses and fraud signals join the audit trail of the subject the message went to. A
+      // throw here answers 500, so Meta delivers the event again later.
+      onEvent: async (event) => {
+        const report =
+          event.type === "delivery_status"
+            ? {
+                type: event.type,
+                at: event.at ?? rt.now(),
+                channel: "whatsapp",
+                messageId: event.messageId,
+                reason: event.status,
+                destination: event.recipient,
+                ...(event.error ? { error: `WHATSAPP_${event.error.code}` } : {}),
+              }
+            : event.replyTo
+              ? {
+                  type: event.type,
+                  at: event.at ?? rt.now(),
+                  channel: "whatsapp",
+                  messageId: event.replyTo,
+                  reason: event.payload,
+                  destination: event.from,
+                }
+              : null;
+        const known = report ? await rt.audit.recordProvider(report) : false;
+        const level = event.type === "fraud_signal" ? "warn" : "info";
+        rt.logger[level](
+          { webhook: "whatsapp", event: event.type, known },
+          "whatsapp webhook event",
+        );
       },
     });
     // The handler reads the untouched body itself: the signature covers the raw bytes.
@@ -81,7 +109,11 @@ export function createApp(rt: Runtime, state: AppState = { shuttingDown: false }
   );
 
   // Operational failures map through one table; anything else is our bug: 500 without details.
-  app.onError((error, c) => {
+  app.onError((failure, c) => {
+    // A delivery that failed only because the channel refuses the recipient (an address or a name
+    // the channel's stricter rules reject, a mailbox the server refuses) is bad input: 422, not 502.
+    const cause = isOtpError(failure) && failure.code === "DELIVERY_FAILED" ? failure.cause : null;
+    const error = isOtpError(cause) && cause.code === "RECIPIENT_INVALID" ? cause : failure;
     if (isOtpError(error)) {
       const status = STATUS_BY_CODE[error.code];
       const log = status >= 500 ? rt.logger.error.bind(rt.logger) : rt.logger.warn.bind(rt.logger);
@@ -92,7 +124,7 @@ export function createApp(rt: Runtime, state: AppState = { shuttingDown: false }
           error.code,
           status >= 500 ? "The service could not complete the request" : error.message,
           {
-            ...(error.field ? { field: error.field } : {}),
+            ...(error.field ? { field: apiField(error) } : {}),
           },
         ),
         status,
@@ -103,4 +135,10 @@ export function createApp(rt: Runtime, state: AppState = { shuttingDown: false }
   });
 
   return app;
+}
+
+/** A channel names the address `to`; the API caller knows it as the recipient's email or phone. */
+function apiField(error: { field: string | undefined; source: string | undefined }): string {
+  if (error.field !== "to") return error.field ?? "";
+  return error.source === "whatsapp" ? "recipient.phone" : "recipient.email";
 }

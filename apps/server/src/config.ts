@@ -36,6 +36,10 @@ const list = z.string().transform((v) =>
     .filter(Boolean),
 );
 
+const templateName = z.string().regex(/^[a-z0-9_]{1,512}$/, {
+  error: "use the template name as approved in WhatsApp Manager (a-z, 0-9, _)",
+});
+
 /** The documented variables, their defaults and their fixes. The README table mirrors this. */
 export const envSchema = z.object({
   NODE_ENV: z
@@ -97,6 +101,15 @@ export const envSchema = z.object({
     .regex(/^v\d+\.\d+$/, { error: "use a Graph API version such as v23.0" })
     .optional(),
   WHATSAPP_API_BASE_URL: url(["http:", "https:"], "https://graph.facebook.com").optional(),
+  WHATSAPP_LANGUAGES: list
+    .refine((l) => l.every((code) => /^[a-z]{2,3}(_[A-Z]{2})?$/.test(code)), {
+      error: "use Meta language codes separated by commas, such as en_US,es",
+    })
+    .optional(),
+  WHATSAPP_TEMPLATE_CODE: templateName.optional(),
+  WHATSAPP_TEMPLATE_RETRY: templateName.optional(),
+  WHATSAPP_TEMPLATE_LOCKOUT: templateName.optional(),
+  WHATSAPP_TEMPLATE_UNLOCK: templateName.optional(),
 
   HUBSPOT_CLIENT_ID: z.string().min(8).optional(),
   HUBSPOT_CLIENT_SECRET: z
@@ -119,6 +132,7 @@ export const envSchema = z.object({
   OTP_RESEND_COOLDOWN_SECONDS: int(0, 3600).default(30),
   OTP_MAX_SENDS_PER_HOUR: int(1, 1000).default(5),
   OTP_STORAGE: z.enum(["hash", "encrypted"], { error: "use hash or encrypted" }).default("hash"),
+  OTP_RETRY_ON_FAILURE: bool.default(false),
 
   TEST_RECIPIENTS: list.optional(),
   TEST_CODE: z.string().optional(),

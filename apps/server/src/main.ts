@@ -84,6 +84,8 @@ async function main(): Promise<void> {
   const token = await devApiKey(rt, config);
 
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+    // PORT=0 takes any free port: the links (banner, verifyUrl) must name the one it got.
+    if (!config.PUBLIC_URL && config.PORT === 0) config.publicUrl = `http://localhost:${info.port}`;
     const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
     process.stdout.write(banner(rt, config, `http://${host}:${info.port}`, token));
     logger.info({ port: info.port, host: info.address }, "listening");

@@ -136,6 +136,18 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     );
   }
   let whatsappOutbox: string | null = null;
+  const templateNames = {
+    code: config.WHATSAPP_TEMPLATE_CODE,
+    retry: config.WHATSAPP_TEMPLATE_RETRY,
+    lockout: config.WHATSAPP_TEMPLATE_LOCKOUT,
+    unlock: config.WHATSAPP_TEMPLATE_UNLOCK,
+  };
+  const whatsappTemplates = {
+    templates: Object.fromEntries(
+      Object.entries(templateNames).filter(([, name]) => name !== undefined),
+    ),
+    ...(config.WHATSAPP_LANGUAGES ? { languages: config.WHATSAPP_LANGUAGES } : {}),
+  };
   if (config.WHATSAPP_PHONE_NUMBER_ID && config.WHATSAPP_ACCESS_TOKEN) {
     channels.push(
       createWhatsAppChannel({
@@ -143,6 +155,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
         accessToken: config.WHATSAPP_ACCESS_TOKEN,
         ...(config.WHATSAPP_GRAPH_VERSION ? { graphVersion: config.WHATSAPP_GRAPH_VERSION } : {}),
         ...(config.WHATSAPP_API_BASE_URL ? { baseUrl: config.WHATSAPP_API_BASE_URL } : {}),
+        ...whatsappTemplates,
+        now, // per-number pacing runs on the same clock as the engine
       }),
     );
   } else {
@@ -154,6 +168,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
         accessToken: "dev-outbox-no-real-token",
         fetch: createWhatsAppOutboxFetch(whatsappOutbox),
         pacing: false,
+        ...whatsappTemplates,
       }),
     );
   }
@@ -179,6 +194,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
       maxSends: config.OTP_MAX_SENDS_PER_HOUR,
     },
     storage: config.OTP_STORAGE,
+    retryOnFailure: config.OTP_RETRY_ON_FAILURE,
     now,
     ...(testPatterns.length > 0
       ? {

@@ -2,12 +2,38 @@ import { randomUUID } from "node:crypto";
 import type { OtpEvent } from "@otpkit/otp-core";
 import type { AppDatabase } from "./database.js";
 
-/** One audit entry as the API returns it (the engine's event, persisted). */
-export type AuditEntry = OtpEvent & { id: string };
+/** Facts a provider reported after the engine's part was done (WhatsApp status webhooks). */
+export type ProviderEventType = "delivery_status" | "fraud_signal";
+
+/** One audit entry as the API returns it: an engine event or a provider report, persisted. */
+export type AuditEntry = Omit<OtpEvent, "type"> & {
+  id: string;
+  type: OtpEvent["type"] | ProviderEventType;
+};
+
+/** A provider report about a message we sent, found by the provider's message id. */
+export interface ProviderReport {
+  type: ProviderEventType;
+  at: number;
+  channel: string;
+  /** The provider message id of OUR message (for a button reply: the message it replied to). */
+  messageId: string;
+  /** `sent`, `delivered`, `read`, `failed`, or the fraud button's payload. */
+  reason: string;
+  /** Masked recipient. */
+  destination: string;
+  /** Provider error code for a failed status. */
+  error?: string;
+}
 
 /** The audit log: the engine's event sink, persisted in the app database. */
 export interface AuditLog {
   record(event: OtpEvent): Promise<void>;
+  /**
+   * Records a provider report against the subject of the message it concerns (looked up by the
+   * provider message id of the `delivered` entry). Returns false when no such message is known.
+   */
+  recordProvider(report: ProviderReport): Promise<boolean>;
   list(query: { subject: string; purpose?: string; limit?: number }): Promise<AuditEntry[]>;
 }
 
@@ -37,6 +63,37 @@ export function createAuditLog(app: AppDatabase): AuditLog {
         })
         .execute();
     },
+    async recordProvider(report) {
+      const sent = await app.db
+        .selectFrom("audit_events")
+        .select(["subject", "purpose", "code_id", "test"])
+        .where("message_id", "=", report.messageId)
+        .where("type", "=", "delivered")
+        .executeTakeFirst();
+      if (!sent) return false;
+      await app.db
+        .insertInto("audit_events")
+        .values({
+          id: randomUUID(),
+          at: report.at,
+          type: report.type,
+          subject: sent.subject,
+          purpose: sent.purpose,
+          code_id: sent.code_id,
+          channel: report.channel,
+          destination: report.destination,
+          message_kind: null,
+          message_id: report.messageId,
+          error: report.error ?? null,
+          retryable: null,
+          attempts_remaining: null,
+          locked_until: null,
+          reason: report.reason,
+          test: sent.test,
+        })
+        .execute();
+      return true;
+    },
     async list({ subject, purpose, limit = 100 }) {
       let query = app.db.selectFrom("audit_events").selectAll().where("subject", "=", subject);
       if (purpose) query = query.where("purpose", "=", purpose);
@@ -54,7 +111,7 @@ export function createAuditLog(app: AppDatabase): AuditLog {
         if (r.destination !== null) entry.destination = r.destination;
         if (r.message_kind !== null) entry.messageKind = r.message_kind;
         if (r.message_id !== null) entry.messageId = r.message_id;
-        if (r.error !== null) entry.error = r.error as OtpEvent["error"];
+        if (r.error !== null) entry.error = r.error as AuditEntry["error"];
         if (r.retryable !== null) entry.retryable = r.retryable === 1;
         if (r.attempts_remaining !== null) entry.attemptsRemaining = r.attempts_remaining;
         if (r.locked_until !== null) entry.lockedUntil = Number(r.locked_until);

@@ -38,6 +38,11 @@ export function migrations(dialect: "sqlite" | "postgres"): MigrationProvider {
           .columns(["subject", "purpose", "at"])
           .execute();
         await db.schema
+          .createIndex("audit_events_message")
+          .on("audit_events")
+          .column("message_id")
+          .execute();
+        await db.schema
           .createTable("api_keys")
           .addColumn("id", "text", (c) => c.primaryKey())
           .addColumn("name", "text", (c) => c.notNull())
