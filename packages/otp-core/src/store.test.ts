@@ -7,7 +7,9 @@ describe("createMemoryStore", () => {
   it("refuses to increment a value that is not an integer, and leaves it alone", async () => {
     const store = createMemoryStore();
     await store.set("k", "abc", 60_000);
-    await expect(store.increment("k", 60_000)).rejects.toMatchObject({ code: "STORE_DATA_INVALID" });
+    await expect(store.increment("k", 60_000)).rejects.toMatchObject({
+      code: "STORE_DATA_INVALID",
+    });
     expect(await store.get("k")).toBe("abc");
   });
 

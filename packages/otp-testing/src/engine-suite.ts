@@ -418,10 +418,10 @@ export function describeOtpEngine(options: DescribeOtpEngineOptions): void {
         status: "verified",
       });
       // Remove the old secret too early and its codes can no longer be checked: a clear error.
-      const newCode = await issueCode(h, who + "-2");
+      const newCode = await issueCode(h, `${who}-2`);
       const dropped = await setup({ secrets: [SECRET_B], now: h.now }, h.store);
       await expect(
-        dropped.otp.verify({ subject: who + "-2", code: newCode }),
+        dropped.otp.verify({ subject: `${who}-2`, code: newCode }),
       ).rejects.toMatchObject({
         code: "SECRET_UNKNOWN",
       });
