@@ -247,7 +247,7 @@ test("seed 003 with Meta throttling: a retry refused with 131056 is recorded, no
     ["PROVIDER_THROTTLED", true, "retry"],
   ]);
   // Nothing was lost: the code the person already holds works again.
-  expect(await otp.verify({ ...who, code: graph.accepted[0]!.code })).toMatchObject({
+  expect(await otp.verify({ ...who, code: graph.accepted[0]!.code! })).toMatchObject({
     status: "verified",
   });
   await otp.close();
