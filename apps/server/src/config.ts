@@ -1,3 +1,4 @@
+import { ALPHABETS, createCodePolicy } from "@otpkit/otp-core";
 import * as z from "zod";
 
 /**
@@ -225,6 +226,23 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       );
     }
   }
+  // The engine refuses codes under 20 bits (4 or 5 digits); say so here, naming the variable.
+  const strongEnough = (length: number) => {
+    try {
+      createCodePolicy({ alphabet: c.OTP_CODE_ALPHABET, length });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (!strongEnough(c.OTP_CODE_LENGTH)) {
+    let minimum = c.OTP_CODE_LENGTH;
+    while (!strongEnough(minimum)) minimum++;
+    throw new ConfigError(
+      "OTP_CODE_LENGTH",
+      `Invalid OTP_CODE_LENGTH: ${c.OTP_CODE_LENGTH} ${c.OTP_CODE_ALPHABET} symbols make a code under 20 bits; use ${minimum} or more.`,
+    );
+  }
   if (c.TEST_RECIPIENTS) {
     for (const pattern of c.TEST_RECIPIENTS) {
       if (!/^(\+\d{4,15}|[^@\s]+@[^@\s]+|\*@[^@\s]+)$/.test(pattern)) {
@@ -237,7 +255,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     const length = c.OTP_CODE_LENGTH;
     const code =
       c.TEST_CODE ?? (c.OTP_CODE_ALPHABET === "numeric" ? "0".repeat(length) : "A".repeat(length));
-    if (code.length !== length) {
+    const symbols: string = ALPHABETS[c.OTP_CODE_ALPHABET];
+    const canonical = c.OTP_CODE_ALPHABET === "numeric" ? code : code.toUpperCase();
+    if (code.length !== length || [...canonical].some((symbol) => !symbols.includes(symbol))) {
       throw new ConfigError(
         "TEST_CODE",
         `Invalid TEST_CODE: use ${length} symbols of the ${c.OTP_CODE_ALPHABET} alphabet (OTP_CODE_LENGTH).`,
@@ -245,17 +265,19 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     }
     c.TEST_CODE = code;
   }
-  for (const origin of c.RETURN_URL_ALLOWLIST) {
+  // Stored as origins (no trailing slash): a returnUrl is allowed when its origin is in the list.
+  c.RETURN_URL_ALLOWLIST = c.RETURN_URL_ALLOWLIST.map((origin) => {
     try {
       const u = new URL(origin);
       if (u.origin !== origin.replace(/\/$/, "")) throw new Error("not an origin");
+      return u.origin;
     } catch {
       throw new ConfigError(
         "RETURN_URL_ALLOWLIST",
         `Invalid RETURN_URL_ALLOWLIST: "${origin}" is not an origin; use comma-separated origins such as https://app.example.com.`,
       );
     }
-  }
+  });
   const publicUrl = (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, "");
   return { ...c, publicUrl, secrets: c.OTPKIT_SECRETS ? parseSecrets(c.OTPKIT_SECRETS) : null };
 }

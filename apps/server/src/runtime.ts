@@ -107,7 +107,14 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     url: config.DATABASE_URL,
     sqlitePath: join(dataDir, "app.sqlite"),
   });
-  await database.migrate();
+  await database.migrate().catch(async (error: Error) => {
+    await database.close().catch(() => undefined);
+    if (database.dialect !== "postgres") throw error;
+    throw new Error(
+      `Cannot use PostgreSQL at DATABASE_URL (${error.message}); check the URL, or unset it for the SQLite app database.`,
+      { cause: error },
+    );
+  });
   closers.push(() => database.close());
   const audit = createAuditLog(database);
   const apiKeys = createApiKeys(database, now);

@@ -35,7 +35,7 @@ label{display:block;font-weight:600;margin:1.25rem 0 .25rem}
 .hint{margin:0 0 .5rem;color:#4b5563;font-size:.9rem}
 input[type=text]{width:100%;font:600 1.75rem/1.2 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;letter-spacing:.2em;padding:.6rem .75rem;border:2px solid #6b7280;border-radius:.5rem;color:#111827}
 input[type=text]:focus{outline:3px solid #1d4ed8;outline-offset:2px;border-color:#1d4ed8}
-button,.button{display:inline-block;margin-top:1rem;width:100%;padding:.75rem 1rem;font:600 1.1rem/1.2 inherit;color:#fff;background:#1d4ed8;border:0;border-radius:.5rem;cursor:pointer;text-align:center;text-decoration:none}
+button,.button{display:inline-block;margin-top:1rem;width:100%;padding:.75rem 1rem;font-family:inherit;font-size:1.1rem;font-weight:600;line-height:1.2;color:#fff;background:#1d4ed8;border:0;border-radius:.5rem;cursor:pointer;text-align:center;text-decoration:none}
 button:focus-visible,.button:focus-visible,a:focus-visible{outline:3px solid #111827;outline-offset:2px}
 .result{min-height:1.5rem;margin:1rem 0 0;font-weight:600}
 .result.error{color:#b91c1c}

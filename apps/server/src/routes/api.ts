@@ -196,6 +196,16 @@ export function apiRoutes(rt: Runtime): Hono<Env> {
   }
   const notFound = (c: Context<Env>) => c.json(errorBody("NOT_FOUND", "No such verification"), 404);
 
+  /**
+   * True when a later verification of the same subject and purpose replaced this one's code: the
+   * engine checks and revokes by subject, so without this a check through this id would spend (or
+   * a cancel would revoke) the newer verification's code.
+   */
+  async function superseded(v: Verification): Promise<boolean> {
+    const { active } = await rt.otp.lookup({ subject: v.subject, purpose: v.purpose });
+    return active !== null && active.codeId !== v.codeId;
+  }
+
   api.post("/verifications", async (c) => {
     const body = await readJson(c, startSchema);
     if (!body.ok) return body.response;
@@ -262,6 +272,10 @@ export function apiRoutes(rt: Runtime): Hono<Env> {
     if (!body.ok) return body.response;
     const v = await owned(c);
     if (!v) return notFound(c);
+    if (await superseded(v)) {
+      rt.metrics.outcome({ status: "not_found" }, "api");
+      return c.json(outcomeView({ status: "not_found" }));
+    }
     const idempotencyKey = c.req.header("idempotency-key") ?? body.value.idempotencyKey;
     const result = await rt.otp.verify({
       subject: v.subject,
@@ -281,7 +295,8 @@ export function apiRoutes(rt: Runtime): Hono<Env> {
     const v = await owned(c);
     if (!v) return notFound(c);
     if (v.status === "pending") {
-      await rt.otp.revoke({ subject: v.subject, purpose: v.purpose, reason: "cancelled" });
+      if (!(await superseded(v)))
+        await rt.otp.revoke({ subject: v.subject, purpose: v.purpose, reason: "cancelled" });
       await rt.verifications.complete(v.id, "cancelled");
     }
     return c.json({ ...view(rt, v), status: v.status === "pending" ? "cancelled" : v.status });

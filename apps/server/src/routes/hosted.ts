@@ -86,7 +86,13 @@ export function hostedRoutes(rt: Runtime, clientIp: (c: Context) => string): Hon
 <p class="result ${kind}" role="status" aria-live="polite">${escapeHtml(text)}</p>`;
   }
 
-  function form(c: Context, lang: Lang, v: Verification, notice: Notice): Response {
+  function form(
+    c: Context,
+    lang: Lang,
+    v: Verification,
+    notice: Notice,
+    status: 200 | 403 = 200,
+  ): Response {
     const m = MESSAGES[lang];
     const nonce = nonceFor(c);
     const inputMode = rt.otp.policy.inputMode;
@@ -102,7 +108,7 @@ export function hostedRoutes(rt: Runtime, clientIp: (c: Context) => string): Hon
 <button type="submit">${escapeHtml(m.submit)}</button>
 <p id="result" class="result${notice ? ` ${notice.kind}` : ""}" role="status" aria-live="polite">${notice ? escapeHtml(notice.text) : ""}</p>
 </form>`;
-    return page(c, lang, m.title, body);
+    return page(c, lang, m.title, body, status);
   }
 
   function ended(c: Context, lang: Lang, text: string): Response {
@@ -180,10 +186,12 @@ export function hostedRoutes(rt: Runtime, clientIp: (c: Context) => string): Hon
       const form_ = await c.req.parseBody();
       if (!csrfValid(c, v.id, form_["csrf"])) {
         // A missing or forged token: show the form again with a fresh token, count nothing.
-        c.status(403);
-        return form(c, lang, v, { kind: "error", text: m.badForm });
+        return form(c, lang, v, { kind: "error", text: m.badForm }, 403);
       }
       if (v.status !== "pending") return show(c, lang, v);
+      // A later verification of this subject replaced the code: this page may not spend the new one.
+      const { active } = await rt.otp.lookup({ subject: v.subject, purpose: v.purpose });
+      if (active !== null && active.codeId !== v.codeId) return show(c, lang, v);
       const code = typeof form_["code"] === "string" ? form_["code"].slice(0, 64) : "";
       const result = await rt.otp.verify({ subject: v.subject, purpose: v.purpose, code });
       rt.metrics.outcome(result, "hosted");

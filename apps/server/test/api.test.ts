@@ -1,0 +1,824 @@
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  emails,
+  lastEmailCode,
+  lastWhatsAppCode,
+  whatsappMessages,
+  wrongCode,
+} from "./support/outbox.js";
+import type { TestServer } from "./support/runtime.js";
+import { createTestServer } from "./support/runtime.js";
+
+const V = "/api/v1/verifications";
+
+interface Started {
+  id: string;
+  status: string;
+  purpose: string;
+  channel: string | null;
+  destination: string | null;
+  expiresAt: string;
+  verifyUrl: string;
+  attemptsAllowed: number;
+}
+
+interface Shown extends Omit<Started, "attemptsAllowed"> {
+  attemptsRemaining: number;
+  active: boolean;
+  lockedUntil: string | null;
+}
+
+interface Outcome {
+  status: string;
+  attemptsRemaining?: number;
+  lockedUntil?: string;
+  retryAfterSeconds?: number;
+}
+
+interface ApiError {
+  error: { code: string; message: string; field?: string; details?: Record<string, unknown> };
+}
+
+interface AuditEvent {
+  id: string;
+  type: string;
+  at: string;
+  subject: string;
+  purpose: string;
+  codeId?: string;
+  channel?: string;
+  destination?: string;
+  attemptsRemaining?: number;
+  reason?: string;
+  test?: boolean;
+}
+
+const servers: TestServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+async function start(env: Record<string, string> = {}): Promise<TestServer> {
+  const server = await createTestServer(env);
+  servers.push(server);
+  return server;
+}
+
+async function json<T>(res: Response): Promise<T> {
+  expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+  return (await res.json()) as T;
+}
+
+async function issue(
+  s: TestServer,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<Started> {
+  const res = await s.api(V, { body, headers });
+  expect(res.status).toBe(201);
+  return json<Started>(res);
+}
+
+async function check(s: TestServer, id: string, code: string): Promise<Outcome> {
+  const res = await s.api(`${V}/${id}/check`, { body: { code } });
+  expect(res.status).toBe(200);
+  return json<Outcome>(res);
+}
+
+const ANA = { email: "ana@example.com" };
+
+describe("POST /api/v1/verifications", () => {
+  it("starts an e-mail verification: 201, masked destination, expiry, hosted link, one e-mail", async () => {
+    const s = await start({ PUBLIC_URL: "https://otp.example.com/" });
+    const res = await s.api(V, {
+      body: { subject: "user-1", purpose: "signup", recipient: { ...ANA, name: "Ana" } },
+    });
+    expect(res.status).toBe(201);
+    const v = await json<Started>(res);
+    expect(v).toEqual({
+      id: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/),
+      status: "pending",
+      purpose: "signup",
+      channel: "email",
+      destination: "a***@example.com",
+      expiresAt: new Date(s.clock.now() + 600_000).toISOString(),
+      verifyUrl: `https://otp.example.com/verify/${v.id}`,
+      attemptsAllowed: 3,
+    });
+
+    const sent = await emails(s.rt);
+    expect(sent).toHaveLength(1);
+    const [mail] = sent;
+    expect(mail!.entry.to).toBe("ana@example.com");
+    expect(mail!.entry.kind).toBe("code");
+    expect(mail!.text).toContain("Ana");
+    expect(mail!.code).toMatch(/^\d{6}$/);
+    // The subject line carries no code; the HTML part carries the same code as the text.
+    expect(mail!.subject).not.toContain(mail!.code!);
+    expect(mail!.html).toContain(mail!.code!);
+    expect(await check(s, v.id, mail!.code!)).toEqual({ status: "verified" });
+  });
+
+  it("sends to a phone through WhatsApp: the outbox holds the exact Graph request", async () => {
+    const s = await start();
+    const v = await issue(s, { subject: "user-2", recipient: { phone: "+34600123478" } });
+    expect(v).toMatchObject({ channel: "whatsapp", destination: "***78", status: "pending" });
+    expect(await emails(s.rt)).toEqual([]);
+
+    const [message, ...rest] = whatsappMessages(s.rt);
+    expect(rest).toEqual([]);
+    const code = lastWhatsAppCode(s.rt, "+34600123478");
+    expect(code).toMatch(/^\d{6}$/);
+    expect(message!.path).toMatch(/^\/v\d+\.\d+\/100000000000000\/messages$/);
+    expect(message!.to).toBe("+34600123478");
+    expect(message!.template).toBe("tmpl_otp_code");
+    expect(message!.body).toEqual({
+      messaging_product: "whatsapp",
+      recipient_type: "individual",
+      to: "+34600123478",
+      type: "template",
+      biz_opaque_callback_data: expect.stringMatching(/^\S{1,512}$/),
+      template: {
+        name: "tmpl_otp_code",
+        language: { code: "en_US" },
+        components: [
+          { type: "body", parameters: [{ type: "text", text: code }] },
+          {
+            type: "button",
+            sub_type: "url",
+            index: "0",
+            parameters: [{ type: "text", text: code }],
+          },
+        ],
+      },
+    });
+    expect(await check(s, v.id, code)).toEqual({ status: "verified" });
+  });
+
+  it("prefers WhatsApp for a phone, and honours channel: email", async () => {
+    const s = await start();
+    const both = { email: "ana@example.com", phone: "+34600123478" };
+    const byDefault = await issue(s, { subject: "user-3", recipient: both });
+    expect(byDefault.channel).toBe("whatsapp");
+    const chosen = await issue(s, { subject: "user-4", recipient: both, channel: "email" });
+    expect(chosen.channel).toBe("email");
+    expect((await emails(s.rt)).map((e) => e.entry.to)).toEqual(["ana@example.com"]);
+    expect(whatsappMessages(s.rt)).toHaveLength(1);
+  });
+});
+
+describe("GET /api/v1/verifications/:id and POST /:id/check", () => {
+  it("wrong → invalid with 2 remaining, right → verified, again → not_found", async () => {
+    const s = await start();
+    const v = await issue(s, { subject: "user-1", recipient: ANA });
+    const code = await lastEmailCode(s.rt, "ana@example.com");
+
+    const fresh = await json<Shown>(await s.api(`${V}/${v.id}`));
+    expect(fresh).toEqual({
+      id: v.id,
+      status: "pending",
+      purpose: "login",
+      channel: "email",
+      destination: "a***@example.com",
+      expiresAt: v.expiresAt,
+      verifyUrl: v.verifyUrl,
+      attemptsRemaining: 3,
+      active: true,
+      lockedUntil: null,
+    });
+
+    expect(await check(s, v.id, wrongCode(s.rt, code))).toEqual({
+      status: "invalid",
+      attemptsRemaining: 2,
+    });
+    expect(await json<Shown>(await s.api(`${V}/${v.id}`))).toMatchObject({
+      status: "pending",
+      attemptsRemaining: 2,
+      active: true,
+    });
+    // Grouped as people type it: spaces and dashes are fine.
+    expect(await check(s, v.id, `${code.slice(0, 3)}-${code.slice(3)}`)).toEqual({
+      status: "verified",
+    });
+    expect(await check(s, v.id, code)).toEqual({ status: "not_found" });
+    expect(await json<Shown>(await s.api(`${V}/${v.id}`))).toMatchObject({
+      status: "verified",
+      active: false,
+      attemptsRemaining: 0,
+    });
+  });
+
+  it("runs the onVerified hooks once when a check verifies", async () => {
+    const s = await start();
+    const seen: string[] = [];
+    s.rt.onVerified((verification) => {
+      seen.push(`${verification.id}:${verification.status}`);
+    });
+    const v = await issue(s, { subject: "user-1", recipient: ANA });
+    const code = await lastEmailCode(s.rt, "ana@example.com");
+    await check(s, v.id, code);
+    await check(s, v.id, code);
+    expect(seen).toEqual([`${v.id}:verified`]);
+  });
+
+  it("expired: the right code after the TTL (injected clock)", async () => {
+    const s = await start({ OTP_TTL_SECONDS: "120" });
+    const v = await issue(s, { subject: "user-1", recipient: ANA });
+    const code = await lastEmailCode(s.rt, "ana@example.com");
+    s.clock.advance(120_000);
+    expect(await json<Shown>(await s.api(`${V}/${v.id}`))).toMatchObject({
+      status: "pending",
+      active: false,
+    });
+    expect(await check(s, v.id, code)).toEqual({ status: "expired" });
+    expect(await check(s, v.id, code)).toEqual({ status: "not_found" });
+  });
+
+  it("exhausts a code after OTP_MAX_ATTEMPTS, then locks the subject after the budget", async () => {
+    const s = await start();
+    const first = await issue(s, { subject: "user-1", recipient: ANA });
+    const code1 = await lastEmailCode(s.rt, "ana@example.com");
+    const wrong1 = wrongCode(s.rt, code1);
+    expect(await check(s, first.id, wrong1)).toEqual({ status: "invalid", attemptsRemaining: 2 });
+    expect(await check(s, first.id, wrong1)).toEqual({ status: "invalid", attemptsRemaining: 1 });
+    expect(await check(s, first.id, wrong1)).toEqual({ status: "exhausted" });
+    expect(await check(s, first.id, code1)).toEqual({ status: "not_found" });
+
+    // A new code keeps the subject's budget (5 failures): two more wrong guesses lock it.
+    s.clock.advance(30_000);
+    const second = await issue(s, { subject: "user-1", recipient: ANA });
+    const code2 = await lastEmailCode(s.rt, "ana@example.com");
+    const wrong2 = wrongCode(s.rt, code2);
+    expect(await check(s, second.id, wrong2)).toEqual({ status: "invalid", attemptsRemaining: 1 });
+    const lockedAt = s.clock.now();
+    const res = await s.api(`${V}/${second.id}/check`, { body: { code: wrong2 } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("retry-after")).toBe("900");
+    const lockedUntil = new Date(lockedAt + 900_000).toISOString();
+    expect(await json<Outcome>(res)).toEqual({
+      status: "locked",
+      lockedUntil,
+      retryAfterSeconds: 900,
+    });
+    // Locked: even the right code is refused, and a new code is refused with 423.
+    expect(await check(s, second.id, code2)).toMatchObject({ status: "locked", lockedUntil });
+    expect(await json<Shown>(await s.api(`${V}/${second.id}`))).toMatchObject({
+      lockedUntil,
+      active: false,
+    });
+    s.clock.advance(60_000);
+    const refused = await s.api(V, { body: { subject: "user-1", recipient: ANA } });
+    expect(refused.status).toBe(423);
+    expect(refused.headers.get("retry-after")).toBe("840");
+    expect(await json<ApiError>(refused)).toEqual({
+      error: {
+        code: "LOCKED",
+        message: expect.any(String),
+        details: { lockedUntil, retryAfterSeconds: 840 },
+      },
+    });
+    // The person is told (a lockout e-mail, without a code).
+    const lockout = (await emails(s.rt)).find((e) => e.entry.kind === "lockout");
+    expect(lockout?.code).toBeNull();
+
+    // After the lock: a fresh budget and a new code.
+    s.clock.advance(840_000);
+    const third = await issue(s, { subject: "user-1", recipient: ANA });
+    expect(await check(s, third.id, await lastEmailCode(s.rt, "ana@example.com"))).toEqual({
+      status: "verified",
+    });
+  });
+
+  it("a replaced verification cannot spend the newer one's code", async () => {
+    const s = await start();
+    const older = await issue(s, { subject: "user-1", recipient: ANA });
+    s.clock.advance(30_000);
+    const newer = await issue(s, { subject: "user-1", recipient: ANA });
+    const code = await lastEmailCode(s.rt, "ana@example.com");
+    expect(await check(s, older.id, code)).toEqual({ status: "not_found" });
+    expect(await check(s, older.id, wrongCode(s.rt, code))).toEqual({ status: "not_found" });
+    expect(await json<Shown>(await s.api(`${V}/${newer.id}`))).toMatchObject({
+      attemptsRemaining: 3,
+    });
+    expect(await check(s, newer.id, code)).toEqual({ status: "verified" });
+    expect(await json<Shown>(await s.api(`${V}/${older.id}`))).toMatchObject({
+      status: "pending",
+      active: false,
+    });
+  });
+});
+
+describe("DELETE /api/v1/verifications/:id", () => {
+  it("cancels: the code no longer verifies", async () => {
+    const s = await start();
+    const v = await issue(s, { subject: "user-1", recipient: ANA });
+    const code = await lastEmailCode(s.rt, "ana@example.com");
+    const res = await s.api(`${V}/${v.id}`, { method: "DELETE" });
+    expect(res.status).toBe(200);
+    expect(await json<Started>(res)).toMatchObject({ id: v.id, status: "cancelled" });
+    expect(await check(s, v.id, code)).toEqual({ status: "not_found" });
+    expect(await json<Shown>(await s.api(`${V}/${v.id}`))).toMatchObject({
+      status: "cancelled",
+      active: false,
+    });
+    // Cancelling twice is harmless.
+    const again = await s.api(`${V}/${v.id}`, { method: "DELETE" });
+    expect(again.status).toBe(200);
+    expect(await json<Started>(again)).toMatchObject({ status: "cancelled" });
+  });
+
+  it("cancelling a replaced verification leaves the newer code working", async () => {
+    const s = await start();
+    const older = await issue(s, { subject: "user-1", recipient: ANA });
+    s.clock.advance(30_000);
+    const newer = await issue(s, { subject: "user-1", recipient: ANA });
+    const code = await lastEmailCode(s.rt, "ana@example.com");
+    expect((await s.api(`${V}/${older.id}`, { method: "DELETE" })).status).toBe(200);
+    expect(await check(s, newer.id, code)).toEqual({ status: "verified" });
+  });
+});
+
+describe("GET /api/v1/audit", () => {
+  it("lists a subject's events newest first and never shows a code anywhere", async () => {
+    const s = await start();
+    const bodies: string[] = [];
+    const call = async (path: string, body?: unknown, method?: string) => {
+      const res = await s.api(path, {
+        ...(body === undefined ? {} : { body }),
+        ...(method ? { method } : {}),
+      });
+      bodies.push(await res.clone().text());
+      return res;
+    };
+    const v = (await (await call(V, { subject: "user-1", recipient: ANA })).json()) as Started;
+    const code = await lastEmailCode(s.rt, "ana@example.com");
+    s.clock.advance(1000);
+    await call(`${V}/${v.id}/check`, { code: wrongCode(s.rt, code) });
+    await call(`${V}/${v.id}`);
+    s.clock.advance(1000);
+    await call(`${V}/${v.id}/check`, { code });
+    await call(`${V}/${v.id}`);
+    await call(`${V}/${v.id}`, undefined, "DELETE");
+    const res = await call("/api/v1/audit?subject=user-1");
+    expect(res.status).toBe(200);
+    const { events } = await json<{ events: AuditEvent[] }>(res);
+    expect(events.map((e) => e.type)).toEqual(["verified", "failed", "delivered", "issued"]);
+    const [verified, failed, delivered, issued] = events;
+    expect(issued).toMatchObject({
+      subject: "user-1",
+      purpose: "login",
+      codeId: expect.any(String),
+    });
+    expect(delivered).toMatchObject({
+      channel: "email",
+      destination: "a***@example.com",
+      codeId: issued!.codeId,
+    });
+    expect(failed).toMatchObject({ attemptsRemaining: 2, codeId: issued!.codeId });
+    expect(verified).toMatchObject({ codeId: issued!.codeId });
+    expect(new Date(verified!.at).getTime()).toBe(s.clock.now());
+    for (const e of events) expect(e.test).toBeUndefined();
+
+    // Another subject, a purpose filter, a limit.
+    const other = await json<{ events: AuditEvent[] }>(await call("/api/v1/audit?subject=user-2"));
+    expect(other.events).toEqual([]);
+    const wrongPurpose = await json<{ events: AuditEvent[] }>(
+      await call("/api/v1/audit?subject=user-1&purpose=signup"),
+    );
+    expect(wrongPurpose.events).toEqual([]);
+    const limited = await json<{ events: AuditEvent[] }>(
+      await call("/api/v1/audit?subject=user-1&purpose=login&limit=1"),
+    );
+    expect(limited.events.map((e) => e.type)).toEqual(["verified"]);
+
+    expect(bodies.length).toBeGreaterThan(8);
+    for (const body of bodies) expect(body).not.toContain(code);
+  });
+
+  it("validates the query: 400 naming the parameter", async () => {
+    const s = await start();
+    for (const [query, field] of [
+      ["", "subject"],
+      [`?subject=${"x".repeat(257)}`, "subject"],
+      ["?subject=a&limit=0", "limit"],
+      ["?subject=a&limit=abc", "limit"],
+      ["?subject=a&purpose=no%20spaces", "purpose"],
+    ] as const) {
+      const res = await s.api(`/api/v1/audit${query}`);
+      expect(res.status, query).toBe(400);
+      expect((await json<ApiError>(res)).error).toMatchObject({ code: "VALIDATION_FAILED", field });
+    }
+  });
+});
+
+describe("idempotency and throttling", () => {
+  it("the same Idempotency-Key returns the same verification (200) and sends one e-mail", async () => {
+    const s = await start();
+    const body = { subject: "user-1", recipient: ANA };
+    const first = await s.api(V, { body, headers: { "Idempotency-Key": "signup-4711" } });
+    expect(first.status).toBe(201);
+    const a = await json<Started>(first);
+    const replay = await s.api(V, { body, headers: { "Idempotency-Key": "signup-4711" } });
+    expect(replay.status).toBe(200);
+    const b = await json<Started>(replay);
+    expect(b.id).toBe(a.id);
+    expect(b).toEqual(a);
+    expect(await emails(s.rt)).toHaveLength(1);
+
+    // The key in the body works the same way.
+    const c1 = await s.api(V, { body: { ...body, subject: "user-2", idempotencyKey: "k-2" } });
+    const c2 = await s.api(V, { body: { ...body, subject: "user-2", idempotencyKey: "k-2" } });
+    expect([c1.status, c2.status]).toEqual([201, 200]);
+    expect((await json<Started>(c2)).id).toBe((await json<Started>(c1)).id);
+    expect(await emails(s.rt)).toHaveLength(2);
+  });
+
+  it("a second start within the cooldown is 429 THROTTLED with Retry-After", async () => {
+    const s = await start();
+    await issue(s, { subject: "user-1", recipient: ANA });
+    s.clock.advance(10_000);
+    const res = await s.api(V, { body: { subject: "user-1", recipient: ANA } });
+    expect(res.status).toBe(429);
+    expect(res.headers.get("retry-after")).toBe("20");
+    expect(await json<ApiError>(res)).toEqual({
+      error: {
+        code: "THROTTLED",
+        message: expect.any(String),
+        details: { reason: "cooldown", retryAfterSeconds: 20 },
+      },
+    });
+    expect(await emails(s.rt)).toHaveLength(1);
+    s.clock.advance(20_000);
+    await issue(s, { subject: "user-1", recipient: ANA });
+  });
+
+  it("the hourly cap is 429 with reason max_sends", async () => {
+    const s = await start({ OTP_RESEND_COOLDOWN_SECONDS: "0", OTP_MAX_SENDS_PER_HOUR: "2" });
+    await issue(s, { subject: "user-1", recipient: ANA });
+    await issue(s, { subject: "user-1", recipient: ANA });
+    const res = await s.api(V, { body: { subject: "user-1", recipient: ANA } });
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await json<ApiError>(res)).error.details).toMatchObject({ reason: "max_sends" });
+  });
+});
+
+describe("test recipients", () => {
+  it("a matching recipient gets the fixed code, no delivery, and test: true in the audit", async () => {
+    const s = await start({ TEST_RECIPIENTS: "*@example.test,+15550100", TEST_CODE: "424242" });
+    const v = await issue(s, { subject: "qa-1", recipient: { email: "QA@Example.test" } });
+    expect(v).toMatchObject({ channel: "test", status: "pending" });
+    expect(v.destination).toMatch(/@example\.test$/i);
+    const phone = await issue(s, { subject: "qa-2", recipient: { phone: "+15550100" } });
+    expect(phone.channel).toBe("test");
+    expect(await emails(s.rt)).toEqual([]);
+    expect(whatsappMessages(s.rt)).toEqual([]);
+
+    expect(await check(s, v.id, "000000")).toEqual({ status: "invalid", attemptsRemaining: 2 });
+    expect(await check(s, v.id, "424242")).toEqual({ status: "verified" });
+    const { events } = await json<{ events: AuditEvent[] }>(
+      await s.api("/api/v1/audit?subject=qa-1"),
+    );
+    expect(events.map((e) => e.type)).toEqual(["verified", "failed", "issued"]);
+    for (const e of events) expect(e.test).toBe(true);
+
+    // Anyone else still gets a real code.
+    const real = await issue(s, { subject: "user-1", recipient: ANA });
+    expect(real.channel).toBe("email");
+    expect(await emails(s.rt)).toHaveLength(1);
+  });
+});
+
+describe("returnUrl", () => {
+  it("must be on an allow-listed origin; an allowed one is stored", async () => {
+    const s = await start({
+      RETURN_URL_ALLOWLIST: "https://app.example.com/,http://localhost:5173",
+    });
+    for (const returnUrl of [
+      "https://evil.example.com/done",
+      "https://app.example.com.evil.example/done",
+      "http://app.example.com/done",
+    ]) {
+      const res = await s.api(V, { body: { subject: "user-1", recipient: ANA, returnUrl } });
+      expect(res.status, returnUrl).toBe(400);
+      expect((await json<ApiError>(res)).error).toMatchObject({
+        code: "VALIDATION_FAILED",
+        field: "returnUrl",
+      });
+    }
+    const v = await issue(s, {
+      subject: "user-1",
+      recipient: ANA,
+      returnUrl: "https://app.example.com/welcome?step=2",
+    });
+    expect((await s.rt.verifications.get(v.id))?.returnUrl).toBe(
+      "https://app.example.com/welcome?step=2",
+    );
+  });
+
+  it("is refused without an allow-list", async () => {
+    const s = await start();
+    const res = await s.api(V, {
+      body: { subject: "user-1", recipient: ANA, returnUrl: "https://app.example.com/" },
+    });
+    expect(res.status).toBe(400);
+  });
+});
+
+describe("bad input is 4xx, never 5xx", () => {
+  const TOKEN_SHAPED = `otpk_${"A".repeat(12)}_${"b".repeat(43)}`;
+
+  it("401 for a missing, malformed, unknown or revoked API key, on every route", async () => {
+    const s = await start();
+    const v = await issue(s, { subject: "user-1", recipient: ANA });
+    const other = await s.rt.apiKeys.create("to be revoked");
+    await s.rt.apiKeys.revoke(other.id);
+    const routes: Array<[string, string, unknown]> = [
+      ["POST", V, { subject: "user-1", recipient: ANA }],
+      ["GET", `${V}/${v.id}`, undefined],
+      ["POST", `${V}/${v.id}/check`, { code: "123456" }],
+      ["DELETE", `${V}/${v.id}`, undefined],
+      ["GET", "/api/v1/audit?subject=user-1", undefined],
+      ["GET", "/api/v1/nothing-here", undefined],
+    ];
+    const auths: Array<string | null> = [
+      null,
+      "",
+      "Bearer",
+      "Bearer nope",
+      `Basic ${Buffer.from("user:pass").toString("base64")}`,
+      `Bearer ${TOKEN_SHAPED}`,
+      `Bearer ${s.token.slice(0, -1)}${s.token.endsWith("A") ? "B" : "A"}`,
+      `Bearer ${other.token}`,
+      `Bearer ${s.token} extra`,
+    ];
+    for (const [method, path, body] of routes) {
+      for (const auth of auths) {
+        const headers: Record<string, string> = { "content-type": "application/json" };
+        if (auth !== null) headers["authorization"] = auth;
+        const res = await s.app.request(path, {
+          method,
+          headers,
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+        expect(res.status, `${method} ${path} with ${auth}`).toBe(401);
+        expect(res.headers.get("www-authenticate")).toBe('Bearer realm="otpkit"');
+        expect((await json<ApiError>(res)).error.code).toBe("UNAUTHORIZED");
+      }
+    }
+    // Nothing happened to the verification.
+    expect(await json<Shown>(await s.api(`${V}/${v.id}`))).toMatchObject({
+      status: "pending",
+      attemptsRemaining: 3,
+    });
+    // A revoked key stops working at once.
+    await s.rt.apiKeys.revoke(s.keyId);
+    expect((await s.api(`${V}/${v.id}`)).status).toBe(401);
+  });
+
+  it("415 for another content type, 400 for invalid JSON", async () => {
+    const s = await start();
+    const v = await issue(s, { subject: "user-1", recipient: ANA });
+    for (const path of [V, `${V}/${v.id}/check`]) {
+      for (const type of [null, "text/plain", "application/x-www-form-urlencoded", "text/json"]) {
+        const headers: Record<string, string> = { authorization: `Bearer ${s.token}` };
+        if (type !== null) headers["content-type"] = type;
+        const res = await s.app.request(path, { method: "POST", headers, body: '{"code":"1"}' });
+        expect(res.status, `${path} ${type}`).toBe(415);
+        expect((await json<ApiError>(res)).error.code).toBe("UNSUPPORTED_MEDIA_TYPE");
+      }
+      for (const text of ["{", "", "{'a':1}", "undefined", '{"a":1}}', "\u0000"]) {
+        const res = await s.api(path, { body: text });
+        expect(res.status, `${path} ${JSON.stringify(text)}`).toBe(400);
+        expect((await json<ApiError>(res)).error.code).toBe("INVALID_JSON");
+      }
+    }
+    const charset = await s.api(V, {
+      body: { subject: "user-2", recipient: ANA },
+      headers: { "content-type": "application/json; charset=utf-8" },
+    });
+    expect(charset.status).toBe(201);
+  });
+
+  it("schema violations name the field", async () => {
+    const s = await start();
+    const cases: Array<[string, unknown, string, RegExp?]> = [
+      ["missing subject", { recipient: ANA }, "subject"],
+      ["empty subject", { subject: "   ", recipient: ANA }, "subject"],
+      ["oversize subject", { subject: "x".repeat(257), recipient: ANA }, "subject"],
+      ["subject not a string", { subject: 42, recipient: ANA }, "subject"],
+      ["missing recipient", { subject: "u" }, "recipient"],
+      ["bad email", { subject: "u", recipient: { email: "not-an-email" } }, "recipient.email"],
+      ["bad phone", { subject: "u", recipient: { phone: "600 123 478" } }, "recipient.phone"],
+      ["phone without +", { subject: "u", recipient: { phone: "34600123478" } }, "recipient.phone"],
+      [
+        "bad locale",
+        { subject: "u", recipient: { ...ANA, locale: "english!" } },
+        "recipient.locale",
+      ],
+      [
+        "long name",
+        { subject: "u", recipient: { ...ANA, name: "n".repeat(101) } },
+        "recipient.name",
+      ],
+      [
+        "unknown recipient field",
+        { subject: "u", recipient: { ...ANA, fax: "1" } },
+        "recipient",
+        /fax/,
+      ],
+      ["unknown field", { subject: "u", recipient: ANA, admin: true }, "body", /admin/],
+      ["bad purpose", { subject: "u", purpose: "log in", recipient: ANA }, "purpose"],
+      ["bad channel", { subject: "u", recipient: ANA, channel: "sms" }, "channel"],
+      [
+        "javascript: returnUrl",
+        { subject: "u", recipient: ANA, returnUrl: "javascript:alert(1)" },
+        "returnUrl",
+      ],
+      [
+        "long idempotency key",
+        { subject: "u", recipient: ANA, idempotencyKey: "k".repeat(201) },
+        "idempotencyKey",
+      ],
+    ];
+    for (const [name, body, field, message] of cases) {
+      const res = await s.api(V, { body });
+      expect(res.status, name).toBe(400);
+      const { error } = await json<ApiError>(res);
+      expect(error.code, name).toBe("VALIDATION_FAILED");
+      expect(error.field, name).toBe(field);
+      expect(error.message, name).toMatch(message ?? new RegExp(`^${field.replace(".", "\\.")}: `));
+    }
+    const v = await issue(s, { subject: "user-1", recipient: ANA });
+    for (const [name, body, field] of [
+      ["no code", {}, "code"],
+      ["numeric code", { code: 123456 }, "code"],
+      ["long code", { code: "1".repeat(65) }, "code"],
+      ["extra field", { code: "123456", subject: "someone-else" }, "body"],
+    ] as const) {
+      const res = await s.api(`${V}/${v.id}/check`, { body });
+      expect(res.status, name).toBe(400);
+      expect((await json<ApiError>(res)).error, name).toMatchObject({
+        code: "VALIDATION_FAILED",
+        field,
+      });
+    }
+    // None of these counted as an attempt.
+    expect(await json<Shown>(await s.api(`${V}/${v.id}`))).toMatchObject({ attemptsRemaining: 3 });
+  });
+
+  it("a recipient a channel refuses is 422, not a delivery failure", async () => {
+    const s = await start();
+    for (const [recipient, field] of [
+      [{ email: `${"a".repeat(65)}@example.com` }, "recipient.email"],
+      [{ ...ANA, name: "Ana\r\nBcc: victim@example.com" }, "recipient.name"],
+      [{ ...ANA, name: "Ana\u0007" }, "recipient.name"],
+    ] as const) {
+      const res = await s.api(V, { body: { subject: "user-1", recipient } });
+      expect(res.status, JSON.stringify(recipient)).toBe(422);
+      expect((await json<ApiError>(res)).error).toMatchObject({ code: "RECIPIENT_INVALID", field });
+    }
+    // Nothing was sent, and the cooldown was lifted: a corrected request goes through at once.
+    expect(await emails(s.rt)).toEqual([]);
+    await issue(s, { subject: "user-1", recipient: ANA });
+  });
+
+  it("422 NO_CHANNEL for a recipient without an address", async () => {
+    const s = await start();
+    for (const recipient of [{}, { name: "Ana" }, { locale: "es" }]) {
+      const res = await s.api(V, { body: { subject: "user-1", recipient } });
+      expect(res.status).toBe(422);
+      expect((await json<ApiError>(res)).error.code).toBe("NO_CHANNEL");
+    }
+  });
+
+  it("413 for a body over API_BODY_LIMIT_BYTES", async () => {
+    const s = await start({ API_BODY_LIMIT_BYTES: "1024" });
+    const body = JSON.stringify({ subject: "x".repeat(2000), recipient: ANA });
+    const res = await s.api(V, { body });
+    expect(res.status).toBe(413);
+    expect((await json<ApiError>(res)).error.code).toBe("PAYLOAD_TOO_LARGE");
+    // Also without a Content-Length (a stream), and on the check route.
+    const v = await issue(s, { subject: "user-1", recipient: ANA });
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 8; i++) controller.enqueue(new TextEncoder().encode(" ".repeat(512)));
+        controller.enqueue(new TextEncoder().encode('{"code":"123456"}'));
+        controller.close();
+      },
+    });
+    const streamed = await s.app.request(`${V}/${v.id}/check`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${s.token}`, "content-type": "application/json" },
+      body: stream,
+      duplex: "half",
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect(await json<Shown>(await s.api(`${V}/${v.id}`))).toMatchObject({ attemptsRemaining: 3 });
+  });
+
+  it("404 for an unknown id and for another key's verification, with the same body", async () => {
+    const s = await start();
+    const v = await issue(s, { subject: "user-1", recipient: ANA });
+    const code = await lastEmailCode(s.rt, "ana@example.com");
+    const other = await s.rt.apiKeys.create("another service");
+    const as = (token: string, path: string, method: string, body?: unknown) =>
+      s.app.request(path, {
+        method,
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    const unknownIds = ["AAAAAAAAAAAAAAAAAAAAAA", "nope", "../../etc/passwd", "%00", `${v.id}x`];
+    const expected = { error: { code: "NOT_FOUND", message: "No such verification" } };
+    for (const [method, suffix, body] of [
+      ["GET", "", undefined],
+      ["POST", "/check", { code }],
+      ["DELETE", "", undefined],
+    ] as const) {
+      const foreign = await as(other.token, `${V}/${v.id}${suffix}`, method, body);
+      expect(foreign.status, `${method} foreign`).toBe(404);
+      expect(await foreign.json()).toEqual(expected);
+      for (const id of unknownIds) {
+        const res = await as(s.token, `${V}/${encodeURIComponent(id)}${suffix}`, method, body);
+        expect(res.status, `${method} ${id}`).toBe(404);
+        expect(await res.json()).toEqual(expected);
+      }
+    }
+    // The other key's attempts did nothing: the owner still verifies.
+    expect(await check(s, v.id, code)).toEqual({ status: "verified" });
+  });
+
+  it("unknown routes under /api are 404 JSON", async () => {
+    const s = await start();
+    for (const [method, path] of [
+      ["GET", "/api/v1/nothing"],
+      ["GET", "/api/v2/verifications"],
+      ["GET", "/api/"],
+      ["PUT", `${V}/AAAAAAAAAAAAAAAAAAAAAA`],
+      ["GET", V],
+    ] as const) {
+      const res = await s.api(path, { method });
+      expect(res.status, `${method} ${path}`).toBe(404);
+      expect((await json<ApiError>(res)).error.code).toBe("NOT_FOUND");
+    }
+  });
+
+  const deep = (depth: number, open: string, close: string) =>
+    `${open.repeat(depth)}${close.repeat(depth)}`;
+  const hostile: Array<[string, string]> = [
+    ["array", "[]"],
+    ["array of objects", JSON.stringify([{ subject: "u", recipient: ANA }])],
+    ["null", "null"],
+    ["number", "42"],
+    ["negative zero", "-0"],
+    ["huge number", "1e999999"],
+    ["string", '"subject"'],
+    ["boolean", "true"],
+    ["empty object", "{}"],
+    ["deep arrays", deep(4000, "[", "]")],
+    ["deep objects", `${'{"a":'.repeat(2000)}1${"}".repeat(2000)}`],
+    [
+      "deep recipient",
+      JSON.stringify({
+        subject: "u",
+        recipient: JSON.parse(`${'{"a":'.repeat(500)}1${"}".repeat(500)}`),
+      }),
+    ],
+    ["huge string", JSON.stringify({ subject: "x".repeat(15_000), recipient: ANA })],
+    [
+      "huge email",
+      JSON.stringify({ subject: "u", recipient: { email: `${"a".repeat(10_000)}@example.com` } }),
+    ],
+    ["huge code", JSON.stringify({ code: "1".repeat(15_000) })],
+    [
+      "proto pollution",
+      '{"__proto__":{"admin":true},"subject":"u","recipient":{"email":"ana@example.com"}}',
+    ],
+    ["proto in recipient", '{"subject":"u","recipient":{"__proto__":{"email":"x@evil.example"}}}'],
+    [
+      "constructor pollution",
+      '{"constructor":{"prototype":{"admin":true}},"subject":"u","recipient":{"email":"ana@example.com"}}',
+    ],
+    ["duplicate keys", '{"subject":"a","subject":"b","recipient":{"email":"ana@example.com"}}'],
+    ["null fields", '{"subject":null,"recipient":null,"purpose":null}'],
+    ["wrong types", '{"subject":["u"],"recipient":{"email":["ana@example.com"]},"channel":{}}'],
+    ["control characters", JSON.stringify({ subject: "u\u0000\u202e\ud800", recipient: ANA })],
+    ["lone surrogate code", JSON.stringify({ code: "\ud800\udfff\ud800" })],
+    ["unicode digits", JSON.stringify({ code: "١٢٣٤٥٦" })],
+    ["bom", `\ufeff${JSON.stringify({ subject: "u", recipient: ANA })}`],
+    ["nested code", '{"code":{"$gt":""}}'],
+    ["code array", '{"code":["123456"]}'],
+  ];
+
+  it.each(hostile)("hostile body (%s) never gets a 5xx", async (_name, text) => {
+    const s = await start({ OTP_RESEND_COOLDOWN_SECONDS: "0", OTP_MAX_SENDS_PER_HOUR: "1000" });
+    const v = await issue(s, { subject: "target", recipient: ANA });
+    for (const path of [V, `${V}/${v.id}/check`]) {
+      const res = await s.api(path, { body: text });
+      expect(res.status, path).toBeLessThan(500);
+      expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+    }
+    expect(({} as Record<string, unknown>)["admin"]).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty("admin");
+  });
+});

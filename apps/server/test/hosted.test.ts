@@ -1,0 +1,444 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { lastEmailCode, wrongCode } from "./support/outbox.js";
+import type { TestServer } from "./support/runtime.js";
+import { createTestServer } from "./support/runtime.js";
+
+const servers: TestServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+async function start(env: Record<string, string> = {}): Promise<TestServer> {
+  const server = await createTestServer(env);
+  servers.push(server);
+  return server;
+}
+
+const ANA = { email: "ana@example.com" };
+/** The success heading, as escaped in the HTML. */
+const VERIFIED = "You&#39;re verified";
+
+/** Starts a verification through the API; returns its id and the code from the outbox. */
+async function verification(
+  s: TestServer,
+  extra: Record<string, unknown> = {},
+  subject = "user-1",
+): Promise<{ id: string; code: string }> {
+  const res = await s.api("/api/v1/verifications", {
+    body: { subject, recipient: ANA, ...extra },
+  });
+  expect(res.status).toBe(201);
+  const { id } = (await res.json()) as { id: string };
+  return { id, code: await lastEmailCode(s.rt, "ana@example.com") };
+}
+
+/** A browser session on the hosted page: keeps the CSRF cookie and the form's token. */
+interface Session {
+  cookie: string;
+  csrf: string;
+  html: string;
+  status: number;
+}
+
+async function open(s: TestServer, id: string, headers: Record<string, string> = {}) {
+  const res = await s.app.request(`/verify/${id}`, { headers });
+  const html = await res.text();
+  const cookie = /otpkit_csrf=([^;]+)/.exec(res.headers.get("set-cookie") ?? "")?.[1] ?? "";
+  const csrf = /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? "";
+  return { res, html, session: { cookie, csrf, html, status: res.status } satisfies Session };
+}
+
+function submit(
+  s: TestServer,
+  id: string,
+  fields: Record<string, string>,
+  options: { cookie?: string; headers?: Record<string, string> } = {},
+): Promise<Response> {
+  return Promise.resolve(
+    s.app.request(`/verify/${id}`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        ...(options.cookie ? { cookie: `otpkit_csrf=${options.cookie}` } : {}),
+        ...options.headers,
+      },
+      body: new URLSearchParams(fields).toString(),
+    }),
+  );
+}
+
+async function enter(s: TestServer, id: string, code: string, session?: Session) {
+  const own = session ?? (await open(s, id)).session;
+  const res = await submit(s, id, { csrf: own.csrf, code }, { cookie: own.cookie });
+  return { res, html: await res.text() };
+}
+
+async function attemptsUsed(s: TestServer): Promise<number | undefined> {
+  const status = await s.rt.otp.lookup({ subject: "user-1", purpose: "login" });
+  return status.active?.attemptsUsed;
+}
+
+describe("GET /verify/:id", () => {
+  it("renders an accessible form: one-time-code, numeric inputmode, label, aria-live", async () => {
+    const s = await start();
+    const { id } = await verification(s);
+    const { res, html, session } = await open(s, id);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain("Enter your verification code");
+    expect(html).toContain("We sent a code to a***@example.com.");
+    expect(html).toMatch(/<form method="post" action="\/verify\/[A-Za-z0-9_-]{22}"/);
+    expect(html).toContain('<label for="code">Verification code</label>');
+    expect(html).toMatch(
+      /<input type="text" id="code" name="code"[^>]*autocomplete="one-time-code"/,
+    );
+    expect(html).toContain('inputmode="numeric"');
+    expect(html).toMatch(/role="status" aria-live="polite"/);
+    expect(html).toContain('<button type="submit">Verify</button>');
+    // No script at all: it works without JavaScript.
+    expect(html).not.toMatch(/<script/i);
+    expect(session.csrf).not.toBe("");
+    expect(session.cookie).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    const setCookie = res.headers.get("set-cookie") ?? "";
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Strict/i);
+    expect(setCookie).toMatch(/Path=\/verify/);
+    expect(setCookie).not.toMatch(/Secure/i);
+    // Only the masked destination, never the address or the code.
+    expect(html).not.toContain("ana@example.com");
+  });
+
+  it("uses inputmode=text for an alphanumeric code, and a Secure cookie behind https", async () => {
+    const s = await start({
+      OTP_CODE_ALPHABET: "alphanumeric",
+      PUBLIC_URL: "https://otp.example.com",
+    });
+    const { id, code } = await verification(s);
+    expect(code).toMatch(/^[A-Z2-9]{6}$/);
+    const { res, html } = await open(s, id);
+    expect(html).toContain('inputmode="text"');
+    expect(res.headers.get("set-cookie")).toMatch(/Secure/);
+  });
+
+  it("speaks Spanish or English by Accept-Language (q-values), then the recipient's locale", async () => {
+    const s = await start({ OTP_RESEND_COOLDOWN_SECONDS: "0" });
+    const { id } = await verification(s);
+    const cases: Array<[string | null, "en" | "es"]> = [
+      ["es", "es"],
+      ["es-MX,es;q=0.9,en;q=0.8", "es"],
+      ["en-US,en;q=0.9", "en"],
+      ["es;q=0.5, en;q=0.9", "en"],
+      ["en;q=0.1, es;q=0.2", "es"],
+      ["fr-FR, es;q=0.8, en;q=0.7", "es"],
+      ["de", "en"],
+      ["es;q=0", "en"],
+      ["*", "en"],
+      [null, "en"],
+    ];
+    for (const [accept, lang] of cases) {
+      const { html } = await open(s, id, accept === null ? {} : { "accept-language": accept });
+      expect(html, String(accept)).toContain(`<html lang="${lang}">`);
+      expect(html, String(accept)).toContain(
+        lang === "es" ? "Introduce tu código de verificación" : "Enter your verification code",
+      );
+    }
+    const spanish = await verification(s, { recipient: { ...ANA, locale: "es-MX" } }, "user-2");
+    expect((await open(s, spanish.id)).html).toContain('<html lang="es">');
+    expect((await open(s, spanish.id, { "accept-language": "en" })).html).toContain(
+      '<html lang="en">',
+    );
+  });
+
+  it("404 for an unknown or malformed id", async () => {
+    const s = await start();
+    for (const id of ["AAAAAAAAAAAAAAAAAAAAAA", "x", "..%2F..%2Fapi", "%3Cscript%3E"]) {
+      const res = await s.app.request(`/verify/${id}`);
+      expect(res.status, id).toBe(404);
+      const html = await res.text();
+      expect(html).toContain("This link is not valid");
+      expect(html).not.toContain("<script>");
+    }
+  });
+
+  it("sets the security headers on every page", async () => {
+    const s = await start({ RETURN_URL_ALLOWLIST: "https://app.example.com" });
+    const { id, code } = await verification(s);
+    const { session } = await open(s, id);
+    const responses = [
+      await s.app.request(`/verify/${id}`),
+      await s.app.request("/verify/AAAAAAAAAAAAAAAAAAAAAA"),
+      await submit(s, id, { code }),
+      await submit(s, id, { csrf: session.csrf, code: "000" }, { cookie: session.cookie }),
+    ];
+    for (const res of responses) {
+      const csp = res.headers.get("content-security-policy") ?? "";
+      expect(csp).toContain("default-src 'none'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("form-action 'self' https://app.example.com");
+      expect(csp).not.toContain("unsafe-inline");
+      expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+      expect(res.headers.get("cache-control")).toBe("no-store");
+      expect(res.headers.get("x-frame-options")).toBe("DENY");
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    }
+  });
+});
+
+describe("POST /verify/:id", () => {
+  it("refuses a missing or forged CSRF token with 403 and counts nothing", async () => {
+    const s = await start();
+    const { id, code } = await verification(s);
+    const other = await verification(s, {}, "user-2");
+    const mine = (await open(s, id)).session;
+    const theirs = (await open(s, other.id)).session;
+    const forged: Array<[string, Record<string, string>, string | undefined]> = [
+      ["no cookie, no token", { code }, undefined],
+      ["token without cookie", { code, csrf: mine.csrf }, undefined],
+      ["cookie without token", { code }, mine.cookie],
+      ["made-up token", { code, csrf: "forged" }, mine.cookie],
+      ["token of another page", { code, csrf: theirs.csrf }, mine.cookie],
+      ["token of another cookie", { code, csrf: theirs.csrf }, theirs.cookie.replace(/^./, "x")],
+      ["oversize token", { code, csrf: "a".repeat(200) }, mine.cookie],
+    ];
+    for (const [name, fields, cookie] of forged) {
+      const res = await submit(s, id, fields, cookie ? { cookie } : {});
+      expect(res.status, name).toBe(403);
+      const html = await res.text();
+      expect(html, name).toContain("The form expired. Reload the page and enter the code again.");
+      expect(html, name).toContain('name="csrf"');
+    }
+    expect(await attemptsUsed(s)).toBe(0);
+    // The real token still works afterwards.
+    const { html } = await enter(s, id, code, mine);
+    expect(html).toContain(VERIFIED);
+  });
+
+  it("wrong code → 2 attempts remaining; grouped code with spaces and dashes → verified", async () => {
+    const s = await start();
+    const { id, code } = await verification(s);
+    const session = (await open(s, id)).session;
+    const wrong = await enter(s, id, wrongCode(s.rt, code), session);
+    expect(wrong.res.status).toBe(200);
+    expect(wrong.html).toContain("That code is not right. 2 attempts remaining.");
+    expect(wrong.html).toContain('aria-invalid="true"');
+    expect(await attemptsUsed(s)).toBe(1);
+    const again = await enter(s, id, wrongCode(s.rt, code), session);
+    expect(again.html).toContain("That code is not right. 1 attempt remaining.");
+
+    const grouped = ` ${code.slice(0, 3)} - ${code.slice(3)} `;
+    const ok = await enter(s, id, grouped, session);
+    expect(ok.res.status).toBe(200);
+    expect(ok.html).toContain(VERIFIED);
+    expect(ok.html).toContain("Thanks, your code is correct.");
+    expect(ok.html).not.toContain('name="code"');
+    // The page stays verified; the API agrees.
+    expect((await open(s, id)).html).toContain(VERIFIED);
+    const status = (await (await s.api(`/api/v1/verifications/${id}`)).json()) as {
+      status: string;
+    };
+    expect(status.status).toBe("verified");
+  });
+
+  it("in Spanish: the attempts and the success", async () => {
+    const s = await start();
+    const { id, code } = await verification(s);
+    const es = { "accept-language": "es-ES,es;q=0.9" };
+    const { session } = await open(s, id, es);
+    const post = (value: string) =>
+      submit(s, id, { csrf: session.csrf, code: value }, { cookie: session.cookie, headers: es });
+    expect(await (await post(wrongCode(s.rt, code))).text()).toContain(
+      "El código no es correcto. Quedan 2 intentos.",
+    );
+    expect(await (await post(code)).text()).toContain("Verificación completada");
+  });
+
+  it("redirects (303) to an allow-listed returnUrl after success", async () => {
+    const s = await start({ RETURN_URL_ALLOWLIST: "https://app.example.com" });
+    const { id, code } = await verification(s, {
+      returnUrl: "https://app.example.com/welcome?step=2",
+    });
+    const { res } = await enter(s, id, code);
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("https://app.example.com/welcome?step=2");
+    // Opening the page again shows success with a link back.
+    const { html } = await open(s, id);
+    expect(html).toContain(VERIFIED);
+    expect(html).toContain('href="https://app.example.com/welcome?step=2"');
+  });
+
+  it("shows the expired page (request a new code)", async () => {
+    const s = await start();
+    const { id, code } = await verification(s);
+    const { session } = await open(s, id);
+    s.clock.advance(600_000);
+    expect((await open(s, id)).html).toContain("This code has expired. Request a new code.");
+    const { res, html } = await enter(s, id, code, session);
+    expect(res.status).toBe(200);
+    expect(html).toContain("This code has expired. Request a new code.");
+    expect(html).not.toContain('name="code"');
+  });
+
+  it("shows the locked page with the minutes to wait", async () => {
+    const s = await start({ OTP_LOCKOUT_MAX_FAILURES: "2", OTP_LOCKOUT_MINUTES: "15" });
+    const { id, code } = await verification(s);
+    const { session } = await open(s, id);
+    const first = await enter(s, id, wrongCode(s.rt, code), session);
+    expect(first.html).toContain("1 attempt remaining");
+    const locked = await enter(s, id, wrongCode(s.rt, code), session);
+    expect(locked.html).toContain(
+      "Too many failed attempts. Sign-in is paused; try again in 15 minutes",
+    );
+    const until = new Date(s.clock.now() + 15 * 60_000).toISOString().slice(11, 16);
+    expect(locked.html).toContain(`(after ${until} UTC)`);
+    expect(locked.html).not.toContain('name="code"');
+
+    s.clock.advance(14 * 60_000);
+    const later = await open(s, id);
+    expect(later.html).toContain("try again in 1 minute ");
+    expect((await open(s, id, { "accept-language": "es" })).html).toContain(
+      "vuelve a intentarlo en 1 minuto ",
+    );
+    // The right code does not get through a lock.
+    expect((await enter(s, id, code, session)).html).toContain("Sign-in is paused");
+  });
+
+  it("a replaced verification's page does not spend the newer code", async () => {
+    const s = await start();
+    const older = await verification(s);
+    const olderSession = (await open(s, older.id)).session;
+    s.clock.advance(30_000);
+    const newer = await verification(s);
+    const { html } = await enter(s, older.id, newer.code, olderSession);
+    expect(html).toContain("This code is no longer valid. Request a new code.");
+    expect(await attemptsUsed(s)).toBe(0);
+    expect((await enter(s, newer.id, newer.code)).html).toContain(VERIFIED);
+  });
+
+  it("unknown id → 404, wrong content type → 415, oversize form → 413", async () => {
+    const s = await start();
+    const { id, code } = await verification(s);
+    const { session } = await open(s, id);
+    const unknown = await submit(
+      s,
+      "AAAAAAAAAAAAAAAAAAAAAA",
+      { csrf: session.csrf, code },
+      { cookie: session.cookie },
+    );
+    expect(unknown.status).toBe(404);
+    const json = await s.app.request(`/verify/${id}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: `otpkit_csrf=${session.cookie}` },
+      body: JSON.stringify({ csrf: session.csrf, code }),
+    });
+    expect(json.status).toBe(415);
+    const big = await submit(
+      s,
+      id,
+      { csrf: session.csrf, code: "1".repeat(5000) },
+      {
+        cookie: session.cookie,
+      },
+    );
+    expect(big.status).toBe(413);
+    // Multipart works too (a browser may send it).
+    const form = new FormData();
+    form.set("csrf", session.csrf);
+    form.set("code", code);
+    const multipart = await s.app.request(`/verify/${id}`, {
+      method: "POST",
+      headers: { cookie: `otpkit_csrf=${session.cookie}` },
+      body: form,
+    });
+    expect(multipart.status).toBe(200);
+    expect(await multipart.text()).toContain(VERIFIED);
+  });
+
+  it("hostile form values never give a 5xx", async () => {
+    const s = await start();
+    const { id, code } = await verification(s);
+    const { session } = await open(s, id);
+    for (const value of ["", "x".repeat(64), "x".repeat(1000), "\u0000", "<script>", "١٢٣٤٥٦"]) {
+      const res = await submit(
+        s,
+        id,
+        { csrf: session.csrf, code: value },
+        {
+          cookie: session.cookie,
+        },
+      );
+      expect(res.status, value).toBeLessThan(500);
+      expect(await res.text()).not.toContain("<script>");
+    }
+    const duplicate = await s.app.request(`/verify/${id}`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        cookie: `otpkit_csrf=${session.cookie}`,
+      },
+      body: `csrf=${encodeURIComponent(session.csrf)}&code=1&code=2&csrf=x`,
+    });
+    expect(duplicate.status).toBeLessThan(500);
+    const still = await enter(s, id, code, session);
+    expect(still.res.status).toBeLessThan(500);
+  });
+
+  it("runs the onVerified hook exactly once", async () => {
+    const s = await start();
+    const seen: string[] = [];
+    s.rt.onVerified((v) => {
+      seen.push(`${v.id}:${v.status}:${v.subject}`);
+    });
+    // A failing hook is logged, never breaks the page.
+    s.rt.onVerified(() => {
+      throw new Error("hook failed");
+    });
+    const { id, code } = await verification(s);
+    const { session } = await open(s, id);
+    await enter(s, id, wrongCode(s.rt, code), session);
+    expect(seen).toEqual([]);
+    const ok = await enter(s, id, code, session);
+    expect(ok.res.status).toBe(200);
+    await enter(s, id, code, session);
+    await s.api(`/api/v1/verifications/${id}/check`, { body: { code } });
+    expect(seen).toEqual([`${id}:verified:user-1`]);
+  });
+});
+
+describe("rate limit per client IP", () => {
+  it("HOSTED_PAGE_RATE_LIMIT_PER_MINUTE=3 → 429 on the 4th request, again fine a minute later", async () => {
+    const s = await start({ HOSTED_PAGE_RATE_LIMIT_PER_MINUTE: "3" });
+    const { id, code } = await verification(s);
+    // Align the injected clock to the start of a minute window.
+    s.clock.advance(60_000 - (s.clock.now() % 60_000));
+    const { session } = await open(s, id);
+    expect((await s.app.request(`/verify/${id}`)).status).toBe(200);
+    expect((await s.app.request("/verify/AAAAAAAAAAAAAAAAAAAAAA")).status).toBe(404);
+    const limited = await s.app.request(`/verify/${id}`);
+    expect(limited.status).toBe(429);
+    expect(await limited.text()).toContain("Too many requests from your network");
+    const post = await submit(s, id, { csrf: session.csrf, code }, { cookie: session.cookie });
+    expect(post.status).toBe(429);
+    expect(await attemptsUsed(s)).toBe(0);
+    // X-Forwarded-For is ignored without TRUST_PROXY.
+    const spoofed = await s.app.request(`/verify/${id}`, {
+      headers: { "x-forwarded-for": "203.0.113.9" },
+    });
+    expect(spoofed.status).toBe(429);
+    s.clock.advance(60_000);
+    expect((await s.app.request(`/verify/${id}`)).status).toBe(200);
+  });
+
+  it("with TRUST_PROXY=true, different X-Forwarded-For addresses are counted separately", async () => {
+    const s = await start({ HOSTED_PAGE_RATE_LIMIT_PER_MINUTE: "3", TRUST_PROXY: "true" });
+    const { id } = await verification(s);
+    s.clock.advance(60_000 - (s.clock.now() % 60_000));
+    const from = (ip: string) =>
+      s.app.request(`/verify/${id}`, { headers: { "x-forwarded-for": `${ip}, 10.0.0.1` } });
+    for (let i = 0; i < 3; i++) expect((await from("203.0.113.1")).status).toBe(200);
+    expect((await from("203.0.113.1")).status).toBe(429);
+    for (let i = 0; i < 3; i++) expect((await from("203.0.113.2")).status).toBe(200);
+    expect((await from("203.0.113.2")).status).toBe(429);
+    expect((await from("2001:db8::1")).status).toBe(200);
+  });
+});

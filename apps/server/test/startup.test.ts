@@ -1,0 +1,401 @@
+import type { ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
+
+const SERVER_DIR = fileURLToPath(new URL("..", import.meta.url));
+/** Liveness bound for a process to start, answer or stop; not a performance assertion. */
+const LIVENESS_MS = 60_000;
+
+interface Proc {
+  child: ChildProcess;
+  stdout(): string;
+  stderr(): string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+const children: ChildProcess[] = [];
+const dirs: string[] = [];
+
+afterEach(async () => {
+  for (const child of children.splice(0)) {
+    if (child.exitCode === null && child.signalCode === null) {
+      const gone = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGKILL");
+      await gone;
+    }
+  }
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "otpkit-startup-"));
+  dirs.push(dir);
+  return dir;
+}
+
+/**
+ * Runs `node --conditions=@otpkit/source --import tsx <script>` in apps/server with only the
+ * variables given (plus PATH and HOME): nothing leaks in from the test runner's environment.
+ */
+function run(script: "src/main.ts" | "src/cli.ts", args: string[], env: Record<string, string>) {
+  const child = spawn(
+    process.execPath,
+    ["--conditions=@otpkit/source", "--import", "tsx", script, ...args],
+    {
+      cwd: SERVER_DIR,
+      env: {
+        PATH: process.env["PATH"] ?? "/usr/bin:/bin",
+        HOME: process.env["HOME"] ?? tmpdir(),
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  children.push(child);
+  let out = "";
+  let err = "";
+  child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
+    out += chunk;
+  });
+  child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
+    err += chunk;
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.once("close", (code, signal) => resolve({ code, signal }));
+  });
+  const proc: Proc = { child, stdout: () => out, stderr: () => err, exited };
+  return proc;
+}
+
+/** Resolves with the first match of `pattern` in stdout; fails if the process exits first. */
+async function waitFor(proc: Proc, pattern: RegExp): Promise<RegExpExecArray> {
+  const deadline = Date.now() + LIVENESS_MS;
+  let exited = false;
+  void proc.exited.then(() => {
+    exited = true;
+  });
+  for (;;) {
+    const match = pattern.exec(proc.stdout());
+    if (match) return match;
+    if (exited || Date.now() > deadline) {
+      throw new Error(
+        `no ${pattern} (exited: ${exited})\nstdout:\n${proc.stdout()}\nstderr:\n${proc.stderr()}`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function finished(proc: Proc) {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(new Error(`still running\nstdout:\n${proc.stdout()}\nstderr:\n${proc.stderr()}`)),
+      LIVENESS_MS,
+    );
+  });
+  try {
+    return await Promise.race([proc.exited, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+interface Started {
+  proc: Proc;
+  base: string;
+  banner: string;
+}
+
+/** Starts the server on a free port and waits for its banner. */
+async function startServer(env: Record<string, string>): Promise<Started> {
+  const proc = run("src/main.ts", [], {
+    NODE_ENV: "development",
+    PORT: "0",
+    LOG_LEVEL: "info",
+    ...env,
+  });
+  const match = await waitFor(proc, /otpkit server listening on (http:\/\/127\.0\.0\.1:(\d+))\n/);
+  // The "listening" log line follows the banner.
+  await waitFor(proc, /"msg":"listening"/);
+  const port = match[2]!;
+  return { proc, base: `http://localhost:${port}`, banner: proc.stdout() };
+}
+
+/** Sends SIGTERM and expects a clean exit. */
+async function stop(started: Started): Promise<void> {
+  started.proc.child.kill("SIGTERM");
+  const { code } = await finished(started.proc);
+  expect(code).toBe(0);
+}
+
+/** The JSON log lines a process wrote to stdout. */
+function logLines(stdout: string): Array<Record<string, unknown>> {
+  return stdout
+    .split("\n")
+    .filter((line) => line.startsWith("{"))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+describe("the server process", () => {
+  it("starts on an empty DATA_DIR, prints a working banner, and stops on SIGTERM", async () => {
+    const dataDir = tempDir();
+    const started = await startServer({ DATA_DIR: dataDir });
+    const { base, banner } = started;
+
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: "ready" });
+
+    expect(banner).toContain(`Hosted page   ${base}/verify/<id>`);
+    expect(banner).toContain(`Dev outbox    ${base}/dev/outbox`);
+    expect(banner).toContain(`API           ${base}/api/v1`);
+    expect(banner).toContain(`${base}/healthz`);
+    expect(banner).toContain(join(dataDir, "otpkit-secret"));
+    expect(banner).toContain("DEVELOPMENT setup");
+
+    // The development secret and API key: created, private, never printed (the key is, once).
+    const secretFile = join(dataDir, "otpkit-secret");
+    expect(statSync(secretFile).mode & 0o777).toBe(0o600);
+    const secret = readFileSync(secretFile, "utf8").trim();
+    expect(secret).toMatch(/^dev:[A-Za-z0-9_-]{64}$/);
+    expect(started.proc.stdout()).not.toContain(secret.slice(4));
+    expect(statSync(join(dataDir, "dev-api-key")).mode & 0o777).toBe(0o600);
+    expect(existsSync(join(dataDir, "app.sqlite"))).toBe(true);
+    expect(existsSync(join(dataDir, "otp-state.sqlite"))).toBe(true);
+    const warning = logLines(started.proc.stdout()).find(
+      (l) => l["msg"] === "generated a development secret; set OTPKIT_SECRETS in production",
+    );
+    expect(warning).toBeDefined();
+
+    // The printed curl, as printed.
+    const curl =
+      /curl -s (\S+) \\\n\s+-H '(Authorization): Bearer (\S+)' \\\n\s+-H '(Content-Type): (\S+)' \\\n\s+-d '(.+)'\n/.exec(
+        banner,
+      );
+    expect(curl).not.toBeNull();
+    const [, url, , token, , contentType, body] = curl!;
+    expect(url).toBe(`${base}/api/v1/verifications`);
+    expect(token).toBe(readFileSync(join(dataDir, "dev-api-key"), "utf8").trim());
+    const res = await fetch(url!, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": contentType! },
+      body: body!,
+    });
+    expect(res.status).toBe(201);
+    const created = (await res.json()) as { id: string; verifyUrl: string; channel: string };
+    expect(created.channel).toBe("email");
+    expect(created.verifyUrl).toBe(`${base}/verify/${created.id}`);
+    const page = await fetch(created.verifyUrl);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('autocomplete="one-time-code"');
+    const outbox = await fetch(`${base}/dev/outbox`);
+    expect(await outbox.text()).toContain("ana@example.com");
+
+    await stop(started);
+    const lines = logLines(started.proc.stdout());
+    expect(lines.map((l) => l["msg"])).toContain("shutting down");
+    expect(lines.at(-1)?.["msg"]).toBe("stopped");
+    expect(started.proc.stderr()).toBe("");
+
+    // A second start on the same DATA_DIR keeps the secret and the development key.
+    const again = await startServer({ DATA_DIR: dataDir });
+    expect(readFileSync(secretFile, "utf8").trim()).toBe(secret);
+    expect(again.banner).toContain(`Bearer ${token}'`);
+    const check = await fetch(`${again.base}/api/v1/verifications/${created.id}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(check.status).toBe(200);
+    await stop(again);
+  });
+
+  it("a bad variable stops the start with the one documented line, no stack trace", async () => {
+    const proc = run("src/main.ts", [], {
+      DATA_DIR: join(tempDir(), "data"),
+      PORT: "0",
+      OTP_CODE_LENGTH: "99",
+    });
+    expect(await finished(proc)).toEqual({ code: 1, signal: null });
+    expect(proc.stderr()).toBe(
+      "otpkit: Invalid OTP_CODE_LENGTH: use a whole number between 4 and 10.\n",
+    );
+    expect(proc.stdout()).toBe("");
+  });
+
+  it.each([
+    [
+      { TEST_RECIPIENTS: "*@example.test" },
+      "otpkit: Refusing to start: TEST_RECIPIENTS is set while NODE_ENV=production. Test recipients get a fixed code; remove TEST_RECIPIENTS, or set ALLOW_TEST_RECIPIENTS_IN_PRODUCTION=true if you really mean it (store reviewers).\n",
+    ],
+    [
+      { OTPKIT_SECRETS: "" },
+      "otpkit: Missing OTPKIT_SECRETS: required in production; generate one with `echo k1:$(openssl rand -base64 48)` and keep it in your secret manager.\n",
+    ],
+    [
+      { OTPKIT_SECRETS: "k1:my-short-secret" },
+      "otpkit: Invalid OTPKIT_SECRETS: use id:secret pairs separated by commas, each secret 32+ characters (openssl rand -base64 48).\n",
+    ],
+  ])("production with %j refuses to start", async (env, line) => {
+    const dataDir = join(tempDir(), "data");
+    const proc = run("src/main.ts", [], {
+      NODE_ENV: "production",
+      PUBLIC_URL: "https://otp.example.com",
+      OTPKIT_SECRETS: `k1:${"s".repeat(48)}`,
+      DATA_DIR: dataDir,
+      PORT: "0",
+      ...env,
+    });
+    expect(await finished(proc)).toEqual({ code: 1, signal: null });
+    expect(proc.stderr()).toBe(line);
+    expect(proc.stdout()).toBe("");
+    expect(existsSync(dataDir)).toBe(false);
+  });
+
+  it("starts in production with test recipients when explicitly forced", async () => {
+    const started = await startServer({
+      NODE_ENV: "production",
+      PUBLIC_URL: "https://otp.example.com",
+      OTPKIT_SECRETS: `k1:${"s".repeat(48)}`,
+      TEST_RECIPIENTS: "*@example.test",
+      ALLOW_TEST_RECIPIENTS_IN_PRODUCTION: "true",
+      DATA_DIR: tempDir(),
+    });
+    expect(started.banner).toContain("Secret        from OTPKIT_SECRETS");
+    expect(started.banner).not.toContain("s".repeat(48));
+    // No development key in production.
+    expect(started.banner).not.toContain("curl");
+    await stop(started);
+  });
+
+  it("says which port is taken", async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
+    const { port } = blocker.address() as { port: number };
+    try {
+      const proc = run("src/main.ts", [], {
+        DATA_DIR: tempDir(),
+        PORT: String(port),
+        LOG_LEVEL: "silent",
+      });
+      expect(await finished(proc)).toEqual({ code: 1, signal: null });
+      expect(proc.stderr()).toBe(`otpkit: Port ${port} is in use; set PORT to another port.\n`);
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+  });
+
+  it.each([
+    [
+      "REDIS_URL",
+      "redis://:redisPa55@127.0.0.1:9",
+      /^otpkit: Cannot reach Redis at REDIS_URL \(.+\); check the URL or unset it for the SQLite store\.\n$/,
+    ],
+    [
+      "DATABASE_URL",
+      "postgres://otpkit:dbPa55@127.0.0.1:9/otpkit",
+      /^otpkit: Cannot use PostgreSQL at DATABASE_URL \(.+\); check the URL, or unset it for the SQLite app database\.\n$/,
+    ],
+  ])(
+    "an unreachable %s stops the start naming it, without the password",
+    async (name, url, line) => {
+      const proc = run("src/main.ts", [], {
+        DATA_DIR: tempDir(),
+        PORT: "0",
+        LOG_LEVEL: "silent",
+        [name]: url,
+      });
+      expect(await finished(proc)).toEqual({ code: 1, signal: null });
+      expect(proc.stderr()).toMatch(line);
+      expect(proc.stderr()).not.toContain("Pa55");
+    },
+  );
+
+  it("refuses a corrupt development secret with a plain message", async () => {
+    const dataDir = tempDir();
+    writeFileSync(join(dataDir, "otpkit-secret"), "garbage\n", { mode: 0o600 });
+    const proc = run("src/main.ts", [], { DATA_DIR: dataDir, PORT: "0", LOG_LEVEL: "silent" });
+    expect(await finished(proc)).toEqual({ code: 1, signal: null });
+    expect(proc.stderr()).toBe(
+      `otpkit: The development secret file ${join(dataDir, "otpkit-secret")} is corrupt; delete it to generate a new one.\n`,
+    );
+  });
+});
+
+describe("the CLI", () => {
+  async function cli(args: string[], env: Record<string, string>) {
+    const proc = run("src/cli.ts", args, env);
+    const { code } = await finished(proc);
+    return { code, stdout: proc.stdout(), stderr: proc.stderr() };
+  }
+
+  it("keys create prints a token that works; keys list shows it; keys revoke makes it 401", async () => {
+    const dataDir = tempDir();
+    const env = { DATA_DIR: dataDir };
+    const created = await cli(["keys", "create", "ci"], env);
+    expect(created.code).toBe(0);
+    expect(created.stderr).toBe("");
+    const match =
+      /^Created API key ([A-Za-z0-9]{12}) \(ci\)\. .*\n\n {2}(otpk_\S+)\n\nUse it as: Authorization: Bearer <token>\n$/.exec(
+        created.stdout,
+      );
+    expect(match, created.stdout).not.toBeNull();
+    const [, id, token] = match!;
+
+    const started = await startServer({ DATA_DIR: dataDir });
+    const call = () =>
+      fetch(`${started.base}/api/v1/audit?subject=user-1`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+    const ok = await call();
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ events: [] });
+
+    const listed = await cli(["keys", "list"], env);
+    expect(listed.code).toBe(0);
+    const lines = listed.stdout.trim().split("\n");
+    expect(lines).toHaveLength(2); // ours and the server's development key
+    const ours = lines.find((l) => l.startsWith(`${id}  `));
+    expect(ours).toMatch(new RegExp(`^${id} {2}\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z {2}active {2}ci$`));
+    expect(listed.stdout).toContain("development (generated at first start)");
+    expect(listed.stdout).not.toContain(token!.split("_")[2]!);
+
+    const revoked = await cli(["keys", "revoke", id!], env);
+    expect(revoked).toEqual({ code: 0, stdout: `Revoked ${id}\n`, stderr: "" });
+    const refused = await call();
+    expect(refused.status).toBe(401);
+
+    const twice = await cli(["keys", "revoke", id!], env);
+    expect(twice).toEqual({ code: 1, stdout: `No active key ${id}\n`, stderr: "" });
+    expect((await cli(["keys", "list"], env)).stdout).toMatch(
+      new RegExp(`^${id} {2}\\S+ {2}revoked \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z {2}ci$`, "m"),
+    );
+    await stop(started);
+  });
+
+  it("explains its usage and configuration problems", async () => {
+    const env = { DATA_DIR: tempDir() };
+    const usage = await cli([], env);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/^usage: otpkit keys create <name>/);
+    expect((await cli(["keys", "rotate"], env)).code).toBe(2);
+    const noName = await cli(["keys", "create"], env);
+    expect(noName).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "otpkit: give the key a name: otpkit keys create <name>\n",
+    });
+    const bad = await cli(["keys", "list"], { ...env, DATABASE_URL: "mysql://x" });
+    expect(bad).toEqual({
+      code: 1,
+      stdout: "",
+      stderr:
+        "otpkit: Invalid DATABASE_URL: use a postgres: or postgresql: URL such as postgres://user@127.0.0.1:5432/otpkit.\n",
+    });
+  });
+});
