@@ -822,3 +822,40 @@ describe("bad input is 4xx, never 5xx", () => {
     expect(Object.prototype).not.toHaveProperty("admin");
   });
 });
+
+describe("API keys are separate tenants", () => {
+  it("one key cannot replace, lock or read another key's subject of the same name", async () => {
+    const s = await start({ OTP_LOCKOUT_MAX_FAILURES: "2" });
+    const other = await s.rt.apiKeys.create("another service");
+    const asOther = (path: string, body?: unknown) =>
+      s.app.request(path, {
+        method: body === undefined ? "GET" : "POST",
+        headers: { authorization: `Bearer ${other.token}`, "content-type": "application/json" },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+
+    const mine = await issue(s, { subject: "user-1", recipient: ANA });
+    const code = await lastEmailCode(s.rt, "ana@example.com");
+
+    // The other service issues for its own "user-1" and burns its whole budget on it.
+    const res = await asOther(V, { subject: "user-1", recipient: { email: "bob@example.com" } });
+    expect(res.status).toBe(201);
+    const theirs = (await res.json()) as Started;
+    for (let i = 0; i < 2; i++) await asOther(`${V}/${theirs.id}/check`, { code: "000000" });
+    const locked = (await (
+      await asOther(`${V}/${theirs.id}/check`, { code: "000000" })
+    ).json()) as Outcome;
+    expect(locked.status).toBe("locked");
+
+    // Its audit query for "user-1" shows only its own events, and none of mine.
+    const audit = (await (await asOther("/api/v1/audit?subject=user-1")).json()) as {
+      events: Array<{ subject: string; destination?: string }>;
+    };
+    expect(audit.events.length).toBeGreaterThan(0);
+    expect(audit.events.every((e) => e.subject === "user-1")).toBe(true);
+    expect(JSON.stringify(audit)).not.toContain("a***@example.com");
+
+    // My user was neither replaced nor locked.
+    expect(await check(s, mine.id, code)).toMatchObject({ status: "verified" });
+  });
+});

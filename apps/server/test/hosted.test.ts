@@ -74,7 +74,7 @@ async function enter(s: TestServer, id: string, code: string, session?: Session)
 }
 
 async function attemptsUsed(s: TestServer): Promise<number | undefined> {
-  const status = await s.rt.otp.lookup({ subject: "user-1", purpose: "login" });
+  const status = await s.rt.otp.lookup({ subject: `key:${s.keyId}:user-1`, purpose: "login" });
   return status.active?.attemptsUsed;
 }
 
@@ -401,7 +401,7 @@ describe("POST /verify/:id", () => {
     expect(ok.res.status).toBe(200);
     await enter(s, id, code, session);
     await s.api(`/api/v1/verifications/${id}/check`, { body: { code } });
-    expect(seen).toEqual([`${id}:verified:user-1`]);
+    expect(seen).toEqual([`${id}:verified:key:${s.keyId}:user-1`]);
   });
 });
 

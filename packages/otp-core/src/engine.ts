@@ -150,6 +150,11 @@ export interface VerifyRequest extends SubjectRef {
   code: string;
   /** The same key returns the same outcome (a retried request is not a second guess). */
   idempotencyKey?: string;
+  /**
+   * The code this check is meant for (from `issue`). When another code has replaced it, the
+   * answer is `not_found` and nothing is counted: a stale form can never spend a newer code.
+   */
+  codeId?: string;
 }
 
 /**
@@ -164,6 +169,8 @@ export type VerifyResult = (
       attemptsRemaining: number;
       /** With `retryOnFailure`: whether a fresh code went out. */
       resent?: boolean;
+      /** The fresh code's id, when one went out (pass it as `codeId` from now on). */
+      codeId?: string;
     }
   | { status: "expired" }
   | { status: "exhausted" }
@@ -207,7 +214,7 @@ export interface Otp {
   /** The active code, lock and budget of a subject, for dashboards and the CRM card. */
   lookup(request: SubjectRef & { reveal?: boolean }): Promise<OtpStatus>;
   /** Ends the active code. Returns false when there was none. */
-  revoke(request: SubjectRef & { reason?: string }): Promise<boolean>;
+  revoke(request: SubjectRef & { reason?: string; codeId?: string }): Promise<boolean>;
   /** Stops unlock timers. Stores and channels belong to the caller and stay open. */
   close(): Promise<void>;
 }
@@ -713,14 +720,18 @@ export function createOtp(options: OtpOptions): Otp {
 
   // ---------------------------------------------------------------- verify
 
-  async function check(ctx: Ctx, input: string): Promise<VerifyResult> {
+  async function check(
+    ctx: Ctx,
+    input: string,
+    expectedId: string | undefined,
+  ): Promise<VerifyResult> {
     const code = normalizeCode(input, policy.alphabet);
     const lockedUntil = await lockState(ctx);
     if (lockedUntil !== null)
       return { status: "locked", lockedUntil, retryAfterMs: lockedUntil - now() };
 
     const stored = await read<CodeRecord>(ctx.keys.code);
-    if (!stored) {
+    if (!stored || (expectedId !== undefined && stored.value.id !== expectedId)) {
       // Same work as a real comparison, so "no code" and "wrong code" take the same time.
       constantTimeEqual(
         keyring.mac(keyring.currentId, macInput(ctx.sid, "-", code)),
@@ -793,6 +804,7 @@ export function createOtp(options: OtpOptions): Otp {
       });
       if (fresh?.status === "issued") {
         return {
+          codeId: fresh.codeId,
           status: "invalid",
           attemptsRemaining: Math.min(maxAttempts, maxFailures - failures),
           resent: true,
@@ -892,13 +904,16 @@ export function createOtp(options: OtpOptions): Otp {
     async verify(request) {
       const ctx = context(request);
       if (typeof request.code !== "string") throw argumentError("code", "string", request.code);
-      return once(ctx, "verify", request.idempotencyKey, () => check(ctx, request.code));
+      return once(ctx, "verify", request.idempotencyKey, () =>
+        check(ctx, request.code, request.codeId),
+      );
     },
 
     async revoke(request) {
       const ctx = context(request);
       const stored = await read<CodeRecord>(ctx.keys.code);
-      if (!stored) return false;
+      if (!stored || (request.codeId !== undefined && stored.value.id !== request.codeId))
+        return false;
       if ((await s(() => store.consume(ctx.keys.code, stored.raw))) === null) return false;
       await s(() => store.delete(ctx.keys.delivery));
       await emit(ctx, {

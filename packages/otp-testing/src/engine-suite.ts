@@ -399,6 +399,25 @@ export function describeOtpEngine(options: DescribeOtpEngineOptions): void {
       expect(replay).toMatchObject({ replayed: true, code: (again as { code: string }).code });
     });
 
+    it("a check or revoke meant for a replaced code touches nothing", async () => {
+      const h = await setup();
+      const who = subject();
+      const first = await h.otp.issue({ subject: who, deliver: false });
+      h.advance(31_000);
+      const second = await h.otp.issue({ subject: who, deliver: false });
+      const [a, b] = [first, second] as Array<{ codeId: string; code: string }>;
+      // The old form submits the NEW code: still refused, and no attempt is counted.
+      expect(await h.otp.verify({ subject: who, code: b.code, codeId: a.codeId })).toEqual({
+        status: "not_found",
+      });
+      expect(await h.otp.revoke({ subject: who, codeId: a.codeId })).toBe(false);
+      const status = await h.otp.lookup({ subject: who });
+      expect(status).toMatchObject({ failures: 0, active: { codeId: b.codeId, attemptsUsed: 0 } });
+      expect(await h.otp.verify({ subject: who, code: b.code, codeId: b.codeId })).toMatchObject({
+        status: "verified",
+      });
+    });
+
     it("revokes the active code", async () => {
       const h = await setup();
       const who = subject();
@@ -536,6 +555,7 @@ export function describeOtpEngine(options: DescribeOtpEngineOptions): void {
         status: "invalid",
         attemptsRemaining: 2,
         resent: true,
+        codeId: expect.any(String),
       });
       expect(h.phone.last()?.kind).toBe("retry");
       const second = h.phone.lastCode()!;

@@ -26,6 +26,8 @@ export interface Verifications {
   get(id: string): Promise<Verification | null>;
   /** The verification created for an issued code (idempotent replays find their first answer). */
   findByCode(codeId: string): Promise<Verification | null>;
+  /** Points a pending verification at the fresh code the engine sent after a wrong guess. */
+  replaceCode(id: string, codeId: string): Promise<void>;
   /** Marks it verified/cancelled; returns false if it was no longer pending (only one completion). */
   complete(id: string, status: "verified" | "cancelled"): Promise<boolean>;
 }
@@ -92,6 +94,14 @@ export function createVerifications(app: AppDatabase, now: () => number = Date.n
         .where("code_id", "=", codeId)
         .executeTakeFirst();
       return row ? fromRow(row) : null;
+    },
+    async replaceCode(id, codeId) {
+      await app.db
+        .updateTable("verifications")
+        .set({ code_id: codeId })
+        .where("id", "=", id)
+        .where("status", "=", "pending")
+        .execute();
     },
     async complete(id, status) {
       const result = await app.db

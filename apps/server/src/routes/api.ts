@@ -7,6 +7,7 @@ import type { ApiKey } from "../db/api-keys.js";
 import type { Verification } from "../db/verifications.js";
 import { errorBody } from "../http-errors.js";
 import type { Runtime } from "../runtime.js";
+import { cancelVerification, checkVerification } from "../verification-flow.js";
 
 type Env = { Variables: { apiKey: ApiKey } };
 
@@ -197,14 +198,11 @@ export function apiRoutes(rt: Runtime): Hono<Env> {
   const notFound = (c: Context<Env>) => c.json(errorBody("NOT_FOUND", "No such verification"), 404);
 
   /**
-   * True when a later verification of the same subject and purpose replaced this one's code: the
-   * engine checks and revokes by subject, so without this a check through this id would spend (or
-   * a cancel would revoke) the newer verification's code.
+   * Each API key has its own subjects: "user-1" of one service is not "user-1" of another, so
+   * one key can neither replace, lock nor read the audit trail of another key's users.
    */
-  async function superseded(v: Verification): Promise<boolean> {
-    const { active } = await rt.otp.lookup({ subject: v.subject, purpose: v.purpose });
-    return active !== null && active.codeId !== v.codeId;
-  }
+  const engineSubject = (c: Context<Env>, subject: string) =>
+    `key:${c.get("apiKey").id}:${subject}`;
 
   api.post("/verifications", async (c) => {
     const body = await readJson(c, startSchema);
@@ -226,7 +224,7 @@ export function apiRoutes(rt: Runtime): Hono<Env> {
       Object.entries(input.recipient).filter(([, v]) => v !== undefined),
     );
     const result = await rt.otp.issue({
-      subject: input.subject,
+      subject: engineSubject(c, input.subject),
       purpose: input.purpose ?? "login",
       recipient,
       ...(input.channel ? { channels: [input.channel] } : {}),
@@ -238,7 +236,7 @@ export function apiRoutes(rt: Runtime): Hono<Env> {
     const verification =
       existing ??
       (await rt.verifications.create({
-        subject: input.subject,
+        subject: engineSubject(c, input.subject),
         purpose: input.purpose ?? "login",
         codeId: result.codeId,
         channel: result.channel ?? null,
@@ -272,21 +270,14 @@ export function apiRoutes(rt: Runtime): Hono<Env> {
     if (!body.ok) return body.response;
     const v = await owned(c);
     if (!v) return notFound(c);
-    if (await superseded(v)) {
-      rt.metrics.outcome({ status: "not_found" }, "api");
-      return c.json(outcomeView({ status: "not_found" }));
-    }
     const idempotencyKey = c.req.header("idempotency-key") ?? body.value.idempotencyKey;
-    const result = await rt.otp.verify({
-      subject: v.subject,
-      purpose: v.purpose,
-      code: body.value.code,
-      ...(idempotencyKey ? { idempotencyKey: `${c.get("apiKey").id}:${idempotencyKey}` } : {}),
-    });
-    rt.metrics.outcome(result, "api");
-    if (result.status === "verified" && (await rt.verifications.complete(v.id, "verified"))) {
-      await rt.verified({ ...v, status: "verified" });
-    }
+    const result = await checkVerification(
+      rt,
+      v,
+      body.value.code,
+      "api",
+      idempotencyKey ? `${c.get("apiKey").id}:${idempotencyKey}` : undefined,
+    );
     if (result.status === "locked") retryAfter(c, result.retryAfterMs);
     return c.json(outcomeView(result));
   });
@@ -294,11 +285,7 @@ export function apiRoutes(rt: Runtime): Hono<Env> {
   api.delete("/verifications/:id", async (c) => {
     const v = await owned(c);
     if (!v) return notFound(c);
-    if (v.status === "pending") {
-      if (!(await superseded(v)))
-        await rt.otp.revoke({ subject: v.subject, purpose: v.purpose, reason: "cancelled" });
-      await rt.verifications.complete(v.id, "cancelled");
-    }
+    await cancelVerification(rt, v);
     return c.json({ ...view(rt, v), status: v.status === "pending" ? "cancelled" : v.status });
   });
 
@@ -315,8 +302,17 @@ export function apiRoutes(rt: Runtime): Hono<Env> {
       const field = issue.path.join(".") || "query";
       return c.json(errorBody("VALIDATION_FAILED", `${field}: ${issue.message}`, { field }), 400);
     }
-    const events = await rt.audit.list(parsed.data);
-    return c.json({ events: events.map((e) => ({ ...e, at: new Date(e.at).toISOString() })) });
+    const events = await rt.audit.list({
+      ...parsed.data,
+      subject: engineSubject(c, parsed.data.subject),
+    });
+    return c.json({
+      events: events.map((e) => ({
+        ...e,
+        subject: parsed.data.subject,
+        at: new Date(e.at).toISOString(),
+      })),
+    });
   });
 
   return api;

@@ -9,6 +9,7 @@ import { escapeHtml, layout } from "../pages/html.js";
 import type { Lang, Messages } from "../pages/i18n.js";
 import { MESSAGES, pickLanguage } from "../pages/i18n.js";
 import type { Runtime } from "../runtime.js";
+import { checkVerification } from "../verification-flow.js";
 
 const CSRF_COOKIE = "otpkit_csrf";
 
@@ -189,15 +190,9 @@ export function hostedRoutes(rt: Runtime, clientIp: (c: Context) => string): Hon
         return form(c, lang, v, { kind: "error", text: m.badForm }, 403);
       }
       if (v.status !== "pending") return show(c, lang, v);
-      // A later verification of this subject replaced the code: this page may not spend the new one.
-      const { active } = await rt.otp.lookup({ subject: v.subject, purpose: v.purpose });
-      if (active !== null && active.codeId !== v.codeId) return show(c, lang, v);
       const code = typeof form_["code"] === "string" ? form_["code"].slice(0, 64) : "";
-      const result = await rt.otp.verify({ subject: v.subject, purpose: v.purpose, code });
-      rt.metrics.outcome(result, "hosted");
+      const result = await checkVerification(rt, v, code, "hosted");
       if (result.status === "verified") {
-        if (await rt.verifications.complete(v.id, "verified"))
-          await rt.verified({ ...v, status: "verified" });
         if (v.returnUrl && rt.config.RETURN_URL_ALLOWLIST.includes(new URL(v.returnUrl).origin)) {
           return c.redirect(v.returnUrl, 303);
         }
