@@ -53,13 +53,14 @@ export function createApp(rt: Runtime, state: AppState = { shuttingDown: false }
     c.header("Cache-Control", "public, max-age=3600");
     return c.body(STYLESHEET);
   });
-  app.get("/", (c) =>
-    c.redirect(rt.outbox.email || rt.outbox.whatsapp ? "/dev/outbox" : "/healthz"),
-  );
+  // The outbox page shows live codes: development only, never in production.
+  const outboxPage =
+    rt.config.NODE_ENV !== "production" && Boolean(rt.outbox.email || rt.outbox.whatsapp);
+  app.get("/", (c) => c.redirect(outboxPage ? "/dev/outbox" : "/healthz"));
   app.route("/", opsRoutes(rt, state));
   app.route("/api/v1", apiRoutes(rt));
   app.route("/verify", hostedRoutes(rt, clientIp));
-  if (rt.outbox.email || rt.outbox.whatsapp) app.route("/dev/outbox", outboxRoutes(rt));
+  if (outboxPage) app.route("/dev/outbox", outboxRoutes(rt));
 
   if (rt.config.WHATSAPP_APP_SECRET && rt.config.WHATSAPP_VERIFY_TOKEN) {
     const webhook = createWhatsAppWebhookHandler({

@@ -30,7 +30,16 @@ async function main(argv: string[]): Promise<number> {
     sqlitePath: join(resolve(config.DATA_DIR), "app.sqlite"),
   });
   try {
-    await database.migrate();
+    try {
+      await database.migrate();
+    } catch (error) {
+      const where =
+        database.dialect === "postgres"
+          ? "the PostgreSQL database at DATABASE_URL"
+          : database.location;
+      process.stderr.write(`otpkit: cannot open ${where} (${(error as Error).message}).\n`);
+      return 1;
+    }
     const keys = createApiKeys(database);
     if (command === "create") {
       const name = (arg ?? "").trim();

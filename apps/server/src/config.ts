@@ -138,6 +138,7 @@ export const envSchema = z.object({
   TEST_RECIPIENTS: list.optional(),
   TEST_CODE: z.string().optional(),
   ALLOW_TEST_RECIPIENTS_IN_PRODUCTION: bool.default(false),
+  ALLOW_DEV_OUTBOX_IN_PRODUCTION: bool.default(false),
   RETURN_URL_ALLOWLIST: list.default([]),
   HOSTED_PAGE_RATE_LIMIT_PER_MINUTE: int(1, 10_000).default(30),
   API_BODY_LIMIT_BYTES: int(256, 1_048_576).default(16_384),
@@ -146,6 +147,12 @@ export const envSchema = z.object({
 /** The validated configuration. */
 export type Config = z.infer<typeof envSchema> & {
   publicUrl: string;
+  /**
+   * Whether channels without a real provider write to the dev outbox. Always in development; in
+   * production only with ALLOW_DEV_OUTBOX_IN_PRODUCTION (and the /dev/outbox page is never
+   * served in production: the files hold live codes).
+   */
+  outboxAllowed: boolean;
   secrets: Array<{ id: string; key: string }> | null;
 };
 
@@ -218,6 +225,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     }
     if (!c.PUBLIC_URL)
       need("PUBLIC_URL", "in production", "set the https URL users reach the hosted page at");
+    const realChannel = Boolean(
+      c.SMTP_URL || (c.WHATSAPP_PHONE_NUMBER_ID && c.WHATSAPP_ACCESS_TOKEN),
+    );
+    if (!realChannel && !c.ALLOW_DEV_OUTBOX_IN_PRODUCTION) {
+      need(
+        "SMTP_URL",
+        "in production (or the WhatsApp credentials)",
+        "configure a real channel; codes must not end in the dev outbox (ALLOW_DEV_OUTBOX_IN_PRODUCTION=true overrides for staging)",
+      );
+    }
     if (c.TEST_RECIPIENTS && !c.ALLOW_TEST_RECIPIENTS_IN_PRODUCTION) {
       throw new ConfigError(
         "TEST_RECIPIENTS",
@@ -279,7 +296,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     }
   });
   const publicUrl = (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, "");
-  return { ...c, publicUrl, secrets: c.OTPKIT_SECRETS ? parseSecrets(c.OTPKIT_SECRETS) : null };
+  const outboxAllowed = c.NODE_ENV !== "production" || c.ALLOW_DEV_OUTBOX_IN_PRODUCTION;
+  return {
+    ...c,
+    publicUrl,
+    outboxAllowed,
+    secrets: c.OTPKIT_SECRETS ? parseSecrets(c.OTPKIT_SECRETS) : null,
+  };
 }
 
 /** True when `recipient` matches a TEST_RECIPIENTS pattern (exact phone/address or `*@domain`). */

@@ -81,12 +81,17 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
       connectTimeout: 5_000,
       lazyConnect: true,
     });
-    client.on("error", (error) =>
-      logger.warn({ err: { message: error.message } }, "redis connection error"),
-    );
+    // ioredis reports the real cause (ECONNREFUSED, ENOTFOUND, auth) as an "error" event and
+    // rejects connect() with a generic "Connection is closed": keep the first for the message.
+    let lastError: Error | undefined;
+    client.on("error", (error) => {
+      lastError = error;
+      logger.warn({ err: { message: error.message } }, "redis connection error");
+    });
     await client.connect().catch((error: Error) => {
+      client.disconnect();
       throw new Error(
-        `Cannot reach Redis at REDIS_URL (${error.message}); check the URL or unset it for the SQLite store.`,
+        `Cannot reach Redis at REDIS_URL (${(lastError ?? error).message}); check the URL or unset it for the SQLite store.`,
       );
     });
     store = createRedisStore({ client, keyPrefix: config.REDIS_KEY_PREFIX });
@@ -132,7 +137,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     channels.push(
       createEmailChannel({ ...emailCommon, from: config.SMTP_FROM!, smtp: config.SMTP_URL }),
     );
-  } else {
+  } else if (config.outboxAllowed) {
     emailOutbox = join(dataDir, "outbox", "email");
     channels.push(
       createEmailChannel({
@@ -166,7 +171,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
         now, // per-number pacing runs on the same clock as the engine
       }),
     );
-  } else {
+  } else if (config.outboxAllowed) {
     // Zero-config: the real WhatsApp channel, its requests written to the outbox instead of Meta.
     whatsappOutbox = join(dataDir, "outbox", "whatsapp");
     channels.push(

@@ -7,6 +7,8 @@ const PRODUCTION = {
   NODE_ENV: "production",
   OTPKIT_SECRETS: SECRET,
   PUBLIC_URL: "https://otp.example.com",
+  SMTP_URL: "smtps://otp:pw@smtp.example.com:465",
+  SMTP_FROM: "Acme <no-reply@example.com>",
 };
 
 /** The ConfigError loadConfig throws for `env`. */
@@ -235,6 +237,21 @@ describe("production", () => {
     const config = loadConfig(PRODUCTION);
     expect(config.publicUrl).toBe("https://otp.example.com");
     expect(config.secrets).toEqual([{ id: "k1", key: SECRET.slice(3) }]);
+  });
+
+  it("needs a real channel: codes must not end in the dev outbox unless explicitly allowed", () => {
+    const { SMTP_URL: _url, SMTP_FROM: _from, ...noChannel } = PRODUCTION;
+    const refused = failure(noChannel);
+    expect(refused.variable).toBe("SMTP_URL");
+    expect(refused.message).toBe(
+      "Missing SMTP_URL: required in production (or the WhatsApp credentials); configure a real channel; " +
+        "codes must not end in the dev outbox (ALLOW_DEV_OUTBOX_IN_PRODUCTION=true overrides for staging).",
+    );
+    expect(loadConfig(PRODUCTION).outboxAllowed).toBe(false);
+    expect(loadConfig({ ...noChannel, ALLOW_DEV_OUTBOX_IN_PRODUCTION: "true" }).outboxAllowed).toBe(
+      true,
+    );
+    expect(loadConfig({}).outboxAllowed).toBe(true);
   });
 
   it("refuses TEST_RECIPIENTS unless ALLOW_TEST_RECIPIENTS_IN_PRODUCTION=true", () => {

@@ -272,6 +272,34 @@ describe("/dev/outbox", () => {
     expect(root.headers.get("location")).toBe("/healthz");
   });
 
+  it("is never served in production, even where the outbox is explicitly allowed", async () => {
+    const s = await start({
+      NODE_ENV: "production",
+      PUBLIC_URL: "https://otp.example.com",
+      OTPKIT_SECRETS: `k1:${"p".repeat(48)}`,
+      ALLOW_DEV_OUTBOX_IN_PRODUCTION: "true",
+    });
+    expect(s.rt.outbox.email).not.toBeNull();
+    expect((await s.app.request("/dev/outbox")).status).toBe(404);
+    expect((await s.app.request("/")).headers.get("location")).toBe("/healthz");
+  });
+
+  it("production with SMTP only has no WhatsApp outbox: a phone gets no fake delivery", async () => {
+    const s = await start({
+      NODE_ENV: "production",
+      PUBLIC_URL: "https://otp.example.com",
+      OTPKIT_SECRETS: `k1:${"p".repeat(48)}`,
+      SMTP_URL: "smtp://127.0.0.1:9",
+      SMTP_FROM: "Acme <no-reply@acme.example>",
+    });
+    expect(s.rt.outbox).toEqual({ email: null, whatsapp: null });
+    const res = await s.api("/api/v1/verifications", {
+      body: { subject: "u", recipient: { phone: "+34600123478" } },
+    });
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("NO_CHANNEL");
+  });
+
   it("shows only the WhatsApp part when SMTP is configured but WhatsApp is not", async () => {
     const s = await start({
       SMTP_URL: "smtp://127.0.0.1:9",

@@ -245,6 +245,7 @@ describe("the server process", () => {
     const dataDir = join(tempDir(), "data");
     const proc = run("src/main.ts", [], {
       NODE_ENV: "production",
+      ALLOW_DEV_OUTBOX_IN_PRODUCTION: "true",
       PUBLIC_URL: "https://otp.example.com",
       OTPKIT_SECRETS: `k1:${"s".repeat(48)}`,
       DATA_DIR: dataDir,
@@ -260,6 +261,7 @@ describe("the server process", () => {
   it("starts in production with test recipients when explicitly forced", async () => {
     const started = await startServer({
       NODE_ENV: "production",
+      ALLOW_DEV_OUTBOX_IN_PRODUCTION: "true",
       PUBLIC_URL: "https://otp.example.com",
       OTPKIT_SECRETS: `k1:${"s".repeat(48)}`,
       TEST_RECIPIENTS: "*@example.test",

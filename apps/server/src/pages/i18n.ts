@@ -22,6 +22,7 @@ export function pickLanguage(acceptLanguage: string | undefined, fallback?: stri
 
 const en = {
   title: "Enter your verification code",
+  endedTitle: "Verification code",
   intro: (destination: string | null) =>
     destination ? `We sent a code to ${destination}.` : "Enter the code we sent you.",
   label: "Verification code",
@@ -46,6 +47,7 @@ const en = {
 
 const es: typeof en = {
   title: "Introduce tu código de verificación",
+  endedTitle: "Código de verificación",
   intro: (destination) =>
     destination ? `Enviamos un código a ${destination}.` : "Introduce el código que te enviamos.",
   label: "Código de verificación",

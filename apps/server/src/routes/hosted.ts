@@ -114,7 +114,7 @@ export function hostedRoutes(rt: Runtime, clientIp: (c: Context) => string): Hon
 
   function ended(c: Context, lang: Lang, text: string): Response {
     const m = MESSAGES[lang];
-    return page(c, lang, m.title, message("error", text, m.title));
+    return page(c, lang, m.endedTitle, message("error", text, m.endedTitle));
   }
 
   function success(c: Context, lang: Lang, v: Verification): Response {
