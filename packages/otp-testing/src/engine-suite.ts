@@ -405,7 +405,8 @@ export function describeOtpEngine(options: DescribeOtpEngineOptions): void {
       const first = await h.otp.issue({ subject: who, deliver: false });
       h.advance(31_000);
       const second = await h.otp.issue({ subject: who, deliver: false });
-      const [a, b] = [first, second] as Array<{ codeId: string; code: string }>;
+      type Issued = { codeId: string; code: string };
+      const [a, b] = [first, second] as [Issued, Issued];
       // The old form submits the NEW code: still refused, and no attempt is counted.
       expect(await h.otp.verify({ subject: who, code: b.code, codeId: a.codeId })).toEqual({
         status: "not_found",
