@@ -1,5 +1,5 @@
-import type { OtpErrorCode } from "@otpkit/otp-core";
-import { OtpError } from "@otpkit/otp-core";
+import type { ConfigErrorOptions, OtpErrorCode } from "@otpkit/otp-core";
+import { configError as coreConfigError, OtpError } from "@otpkit/otp-core";
 // nodemailer 10 exports its own classification (dist/esm/errors.js, "nodemailer/lib/errors"):
 // - `isTransientError(err)`: responseCode 421, or code ECONNECTION / ESOCKET / ETIMEDOUT;
 // - `isPermanentResponseCode(code)`: 5xx except 503 (RFC 5321 reply classes);
@@ -133,6 +133,21 @@ const NETWORK_CODES = new Set([
 // A certificate that does not verify, or TLS spoken to a plain port: configuration or policy,
 // the same on every attempt.
 const TLS_POLICY = /CERT|SELF_SIGNED|UNABLE_TO_(?:VERIFY|GET)|^ERR_TLS|^ERR_SSL|HOSTNAME|ALTNAME/;
+
+/**
+ * @internal otp-core's option check format (`"from" expected an e-mail address, got "nope"`),
+ * raised as this channel's. For a value that may be a secret (a connection URL, a private key,
+ * credentials) pass `{ redact: true }`: only its kind is shown.
+ */
+export function configError(
+  field: string,
+  expected: string,
+  got: unknown,
+  fix?: string,
+  options: Pick<ConfigErrorOptions, "redact"> = {},
+): OtpError {
+  return coreConfigError(field, expected, got, fix, { ...options, source: "email" });
+}
 
 /** @internal */
 export const ABORTED_MESSAGE =

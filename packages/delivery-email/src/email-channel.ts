@@ -1,5 +1,5 @@
 import type { DeliveryReceipt, OtpChannel, OtpMessage, SendOptions } from "@otpkit/otp-core";
-import { OtpError } from "@otpkit/otp-core";
+import { abortedError, OtpError } from "@otpkit/otp-core";
 import type {
   DKIMOptions,
   SendMailOptions,
@@ -12,8 +12,7 @@ import nodemailer from "nodemailer";
 import { parseConnectionUrl } from "nodemailer/lib/shared";
 import type { Mailbox } from "./address.js";
 import { domainOf, normalizeAddress, parseMailbox } from "./address.js";
-import { ABORTED_MESSAGE, EmailTransportError, toOtpError } from "./classify.js";
-import { configError, describe } from "./config-error.js";
+import { ABORTED_MESSAGE, configError, toOtpError } from "./classify.js";
 import type { OutboxOptions } from "./outbox.js";
 import { createOutboxTransport, KIND_HEADER } from "./outbox.js";
 import { parseServerMessageId } from "./receipt.js";
@@ -138,7 +137,7 @@ export function createEmailChannel(options: EmailChannelOptions): OtpChannel {
       "nodemailer DKIM options ({ domainName, keySelector, privateKey })",
       options.dkim,
       undefined,
-      true,
+      { redact: true },
     );
   }
   const renderer = createRenderer({
@@ -173,7 +172,7 @@ function createTransporter(options: EmailChannelOptions): {
       `no value when "${chosen[0]}" is set`,
       options[chosen[1] as "outbox" | "transport"],
       "choose one of smtp, outbox, transport",
-      true,
+      { redact: true },
     );
   }
   // Forced on every transport we build: these close the "a template pulls in a local file or a
@@ -219,7 +218,7 @@ export function smtpOptions(smtp: string | EmailSmtpOptions): EmailSmtpOptions {
         "an smtp:// or smtps:// connection URL",
         smtp,
         "e.g. smtps://user:pass@smtp.acme.test:465",
-        true,
+        { redact: true },
       );
     }
     given = parseConnectionUrl(smtp) as EmailSmtpOptions;
@@ -272,7 +271,9 @@ export function smtpOptions(smtp: string | EmailSmtpOptions): EmailSmtpOptions {
   }
   if (given.auth !== undefined && (typeof given.auth !== "object" || given.auth === null)) {
     // Redacted: it could be a secret passed in the wrong place.
-    throw configError("smtp.auth", "{ user, pass } or OAuth2 options", given.auth, undefined, true);
+    throw configError("smtp.auth", "{ user, pass } or OAuth2 options", given.auth, undefined, {
+      redact: true,
+    });
   }
   return { logger: false, ...SMTP_DEFAULTS, ...given, debug: false };
 }
@@ -304,7 +305,7 @@ class EmailChannel implements OtpChannel {
 
   async send(message: OtpMessage, options: SendOptions = {}): Promise<DeliveryReceipt> {
     const signal = options.signal;
-    if (signal?.aborted) throw abortedError(signal);
+    if (signal?.aborted) throw abortedError(signal, "email", ABORTED_MESSAGE);
     if (this.#closed) {
       throw new OtpError("DELIVERY_FAILED", "The e-mail channel is closed", {
         retryable: false,
@@ -369,10 +370,13 @@ function recipientAddress(message: OtpMessage): string {
   const to = normalizeAddress(message?.to);
   if (to === undefined) {
     // The address is not echoed: it is personal data and may be hostile.
+    const given: unknown = message?.to;
     const got =
-      typeof message?.to === "string"
-        ? `a string of ${message.to.length} characters`
-        : describe(message?.to);
+      typeof given === "string"
+        ? `a string of ${given.length} characters`
+        : given === null
+          ? "null"
+          : typeof given;
     throw new OtpError(
       "RECIPIENT_INVALID",
       `"to" expected exactly one plain e-mail address (no name, list, or line break), got ${got}`,
@@ -380,17 +384,6 @@ function recipientAddress(message: OtpMessage): string {
     );
   }
   return to;
-}
-
-function abortedError(signal: AbortSignal): OtpError {
-  const reason: unknown = signal.reason;
-  const reasonName = reason instanceof Error ? reason.name : typeof reason;
-  return new OtpError("ABORTED", ABORTED_MESSAGE, {
-    retryable: false,
-    source: "email",
-    cause: new EmailTransportError({ code: "EABORT" }),
-    details: { reason: /^[A-Za-z]{1,40}$/.test(reasonName) ? reasonName : "unknown" },
-  });
 }
 
 /**
@@ -402,7 +395,7 @@ function abortedError(signal: AbortSignal): OtpError {
 function raceAbort<T>(sending: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (signal === undefined) return sending;
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortedError(signal));
+    const onAbort = () => reject(abortedError(signal, "email", ABORTED_MESSAGE));
     signal.addEventListener("abort", onAbort, { once: true });
     sending.then(
       (value) => {

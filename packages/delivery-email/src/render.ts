@@ -1,7 +1,7 @@
 import type { OtpMessage, OtpMessageKind } from "@otpkit/otp-core";
 import { OtpError } from "@otpkit/otp-core";
 import { hasControlCharacters } from "./address.js";
-import { configError } from "./config-error.js";
+import { configError } from "./classify.js";
 import type {
   EmailPlaceholder,
   EmailTemplate,

@@ -1,6 +1,6 @@
 import type { OtpMessageKind } from "@otpkit/otp-core";
 import { hasControlCharacters } from "./address.js";
-import { configError } from "./config-error.js";
+import { configError } from "./classify.js";
 
 /**
  * The four parts of one e-mail, as plain text with `{{placeholder}}`s.

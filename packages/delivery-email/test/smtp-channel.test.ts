@@ -318,11 +318,15 @@ describe("abort", () => {
     const sending = email.send(message(), { signal: controller.signal });
     await smtp.hungData; // the server has read the whole message and stays silent
     const abortedAt = Date.now();
-    controller.abort(new Error("shutting down"));
+    const reason = new Error("shutting down");
+    controller.abort(reason);
     const error = await rejection(sending);
     expect(Date.now() - abortedAt).toBeLessThan(500);
     expect(error.code).toBe("ABORTED");
     expect(error.details).toMatchObject({ reason: "Error" });
+    // Not a timeout: whoever aborted did not want it sent, so it is not worth a retry.
+    expect(error.retryable).toBe(false);
+    expect(error.cause).toBe(reason);
     expectNoCode(error);
     // The pool dropped the stuck connection: the next send goes through on a new one.
     const receipt = await email.send(message({ deliveryId: "dlv_02" }));
@@ -335,6 +339,8 @@ describe("abort", () => {
     const error = await rejection(channel().send(message(), { signal: AbortSignal.timeout(200) }));
     expect(error.code).toBe("ABORTED");
     expect(error.details).toMatchObject({ reason: "TimeoutError" });
+    // A timeout is retryable: the server may only have been slow.
+    expect(error.retryable).toBe(true);
   });
 });
 

@@ -1,4 +1,4 @@
-import { configError } from "./config-error.js";
+import { configError } from "./errors.js";
 
 /**
  * Where the webhook handler remembers which notifications it already handled. The shape is a

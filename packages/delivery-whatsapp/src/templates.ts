@@ -1,5 +1,5 @@
 import type { OtpMessageKind } from "@otpkit/otp-core";
-import { configError } from "./config-error.js";
+import { configError } from "./errors.js";
 
 /**
  * One approved WhatsApp message template. Create it in WhatsApp Manager (or with

@@ -1,5 +1,5 @@
 import { constantTimeEqual, maskPhone } from "@otpkit/otp-core";
-import { configError, intOption } from "./config-error.js";
+import { configError, intOption } from "./errors.js";
 import type { WebhookSeenStore } from "./seen-store.js";
 import { createMemorySeenStore } from "./seen-store.js";
 

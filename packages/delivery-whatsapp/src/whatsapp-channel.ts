@@ -1,6 +1,6 @@
 import type { DeliveryReceipt, OtpChannel, OtpMessage, SendOptions } from "@otpkit/otp-core";
-import { isOtpError, OtpError } from "@otpkit/otp-core";
-import { configError, intOption } from "./config-error.js";
+import { abortedError, isOtpError, OtpError } from "@otpkit/otp-core";
+import { configError, intOption } from "./errors.js";
 import { graphOtpError, readGraphError, WhatsAppGraphError } from "./graph-errors.js";
 import type { Pacer, PaceTicket, WhatsAppPacingOptions } from "./pacing.js";
 import { createPacer } from "./pacing.js";
@@ -14,6 +14,8 @@ import { resolveTemplates } from "./templates.js";
  * pages use in their examples, supported until 2028-07-29 (Graph API changelog, delivery.md §1).
  */
 export const DEFAULT_GRAPH_VERSION = "v25.0";
+
+const ABORTED_MESSAGE = "The WhatsApp send was aborted";
 
 /** Options of {@link createWhatsAppChannel}. */
 export interface WhatsAppChannelOptions {
@@ -193,7 +195,7 @@ class WhatsAppChannel implements OtpChannel {
 
   async send(message: OtpMessage, options: SendOptions = {}): Promise<DeliveryReceipt> {
     const signal = options.signal;
-    if (signal?.aborted) throw abortedError(signal);
+    if (signal?.aborted) throw abortedError(signal, "whatsapp", ABORTED_MESSAGE);
     // Everything that can be refused is refused before the network: bad number, bad code, dead
     // code, a number that was just messaged.
     const body = this.#render(message);
@@ -284,7 +286,7 @@ class WhatsAppChannel implements OtpChannel {
       throw graphOtpError(facts);
     } catch (error) {
       if (isOtpError(error)) throw error;
-      if (signal?.aborted) throw abortedError(signal);
+      if (signal?.aborted) throw abortedError(signal, "whatsapp", ABORTED_MESSAGE);
       if (timeout.signal.aborted) {
         throw new OtpError(
           "DELIVERY_FAILED",
@@ -330,18 +332,6 @@ function networkError(error: unknown): OtpError {
       details: { reason: "network", errorName: name, systemCode: code },
     },
   );
-}
-
-function abortedError(signal: AbortSignal): OtpError {
-  const reason: unknown = signal.reason;
-  const reasonName = reason instanceof Error ? reason.name : typeof reason;
-  // A caller's timeout is worth retrying; an explicit abort (shutdown, user gone) is not.
-  const timedOut = reasonName === "TimeoutError";
-  return new OtpError("ABORTED", "The WhatsApp send was aborted", {
-    retryable: timedOut,
-    source: "whatsapp",
-    details: { reason: /^[A-Za-z]{1,40}$/.test(reasonName) ? reasonName : "unknown" },
-  });
 }
 
 /**

@@ -1,17 +1,9 @@
 import { OtpError } from "./errors.js";
 
-// One message format for every configuration check, after noble-hashes:
-// `"length" expected integer 4..10, got 12`. The field name is also on `error.field`.
-
-/** @internal */
-export function configError(field: string, expected: string, got: unknown, fix?: string): OtpError {
-  const shown = typeof got === "string" ? JSON.stringify(got) : String(got);
-  return new OtpError(
-    "CONFIG_INVALID",
-    `"${field}" expected ${expected}, got ${shown}${fix ? ` (${fix})` : ""}`,
-    { field },
-  );
-}
+// Argument and option checks for otp-core's own modules. The option checks are public
+// (adapter-helpers.ts: adapters use the same ones); `aint` is otp-core's short name for
+// `intOption`, as in noble-hashes.
+export { configError, intOption as aint } from "./adapter-helpers.js";
 
 /** @internal */
 export function argumentError(field: string, expected: string, got: unknown): OtpError {
@@ -24,14 +16,6 @@ export function argumentError(field: string, expected: string, got: unknown): Ot
   return new OtpError("INVALID_ARGUMENT", `"${field}" expected ${expected}, got ${shown}`, {
     field,
   });
-}
-
-/** @internal Integer in [min, max] or a CONFIG_INVALID naming the field. */
-export function aint(field: string, value: unknown, min: number, max: number): number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
-    throw configError(field, `integer ${min}..${max}`, value);
-  }
-  return value;
 }
 
 /** @internal Non-empty string up to `max` characters, for call arguments. */

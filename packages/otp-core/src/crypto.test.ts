@@ -35,6 +35,10 @@ describe("keyring", () => {
       ]),
     ).toThrow(/"secrets\[1\]\.id" expected a unique id/);
     expect(() => createKeyring([{ id: "has space", key }])).toThrow(/"secrets\[0\]\.id"/);
+    // A bare key where { id, key } belongs is the secret itself: only its kind is shown.
+    expect(() => createKeyring([key as never])).toThrow(
+      '"secrets[0]" expected { id, key }, got a string',
+    );
   });
 
   it("derives different MACs per secret and verifies under any configured one", () => {

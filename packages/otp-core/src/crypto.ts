@@ -46,8 +46,9 @@ export function createKeyring(secrets: readonly OtpSecret[] | undefined): Keyrin
   const keys = new Map<string, Uint8Array>();
   secrets.forEach((secret, i) => {
     const field = `secrets[${i}]`;
+    // Redacted: a bare key string passed instead of { id, key } is the secret itself.
     if (typeof secret !== "object" || secret === null)
-      throw configError(field, "{ id, key }", secret);
+      throw configError(field, "{ id, key }", secret, undefined, { redact: true });
     if (typeof secret.id !== "string" || !SECRET_ID.test(secret.id)) {
       throw configError(`${field}.id`, "1..32 characters of A-Za-z0-9_.-", secret.id);
     }

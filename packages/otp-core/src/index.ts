@@ -1,3 +1,9 @@
+export {
+  abortedError,
+  type ConfigErrorOptions,
+  configError,
+  intOption,
+} from "./adapter-helpers.js";
 export { ALPHABETS, type AlphabetName, MAX_INPUT_LENGTH, normalizeCode } from "./alphabet.js";
 export type {
   AddressKind,

@@ -5,7 +5,7 @@ import type {
   OtpMessage,
   SendOptions,
 } from "@otpkit/otp-core";
-import { OtpError } from "@otpkit/otp-core";
+import { abortedError, OtpError } from "@otpkit/otp-core";
 
 /** How a programmed send fails: worth repeating (`"retryable"`) or not (`"permanent"`). */
 export type FakeFailureKind = "retryable" | "permanent";
@@ -66,11 +66,9 @@ export function createFakeChannel(options: FakeChannelOptions = {}): FakeChannel
   let always: Plan | null = null;
   let accepted = 0;
 
+  // Aborts the way every real channel reports them (otp-core's one rule).
   const aborted = (signal: AbortSignal): OtpError =>
-    new OtpError("ABORTED", `[${name}] the send was aborted`, {
-      source: name,
-      cause: signal.reason,
-    });
+    abortedError(signal, name, `[${name}] the send was aborted`);
 
   const failure = ({
     kind,

@@ -1,4 +1,11 @@
 export {
+  type AttackStores,
+  type DescribeOtpAttackOptions,
+  describeOtpAttack,
+  OTP_ATTACK_TESTS,
+  type OtpAttackTestName,
+} from "./attack-suite.js";
+export {
   type ChannelHarness,
   type DescribeOtpChannelOptions,
   describeOtpChannel,

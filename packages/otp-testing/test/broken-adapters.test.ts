@@ -3,8 +3,8 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Reporter } from "vitest/node";
 import { startVitest } from "vitest/node";
-import type { OtpChannelTestName, OtpStoreTestName } from "../src/index.js";
-import { OTP_CHANNEL_TESTS, OTP_STORE_TESTS } from "../src/index.js";
+import type { OtpAttackTestName, OtpChannelTestName, OtpStoreTestName } from "../src/index.js";
+import { OTP_ATTACK_TESTS, OTP_CHANNEL_TESTS, OTP_STORE_TESTS } from "../src/index.js";
 import type { ChannelFlaw } from "./fixtures/broken-channels.js";
 import type { StoreFlaw } from "./fixtures/broken-stores.js";
 
@@ -111,6 +111,23 @@ const STORE_FLAWS: Record<StoreFlaw, Partial<Record<OtpStoreTestName, string>>> 
   },
 };
 
+/**
+ * What the attack suite must fail on two racy stores sharing one backend, and why. The race is
+ * the one a store with a read-await-write primitive has across two app servers.
+ */
+const ATTACK_FLAWS: Partial<Record<StoreFlaw, Partial<Record<OtpAttackTestName, string>>>> = {
+  "non-atomic-increment": {
+    "200 concurrent wrong guesses evaluate at most the failure budget and end locked":
+      "wrong guesses evaluated (failed events) past the failure budget",
+    "200 concurrent wrong guesses never evaluate more than the code's attempts":
+      "wrong guesses evaluated (failed events) past the code's attempts",
+  },
+  "non-atomic-consume": {
+    "50 concurrent correct submissions yield exactly one verified":
+      "verified answers among 50 concurrent correct submissions",
+  },
+};
+
 /** What each broken channel must fail, and a phrase from the failing assertion (the reason). */
 const CHANNEL_FLAWS: Record<ChannelFlaw, Partial<Record<OtpChannelTestName, string>>> = {
   "leaks-code-in-message": {
@@ -165,6 +182,8 @@ describe("the nested fixture run", () => {
     for (const flaw of Object.keys(CHANNEL_FLAWS)) {
       expect(suites).toContain(`OtpChannel conformance: ${flaw}`);
     }
+    for (const flaw of Object.keys(ATTACK_FLAWS))
+      expect(suites).toContain(`attack on store: ${flaw}`);
   });
 });
 
@@ -172,6 +191,14 @@ describe("describeOtpStore fails broken stores", () => {
   for (const [flaw, failing] of Object.entries(STORE_FLAWS)) {
     it(`${flaw}: fails ${Object.keys(failing).join(" + ")}, passes the rest`, () => {
       checkSuite(`OtpStore conformance: ${flaw}`, OTP_STORE_TESTS, failing);
+    });
+  }
+});
+
+describe("describeOtpAttack fails racy stores shared by two engines", () => {
+  for (const [flaw, failing] of Object.entries(ATTACK_FLAWS)) {
+    it(`${flaw}: fails ${Object.keys(failing).join(" + ")}, passes the rest`, () => {
+      checkSuite(`attack on store: ${flaw}`, OTP_ATTACK_TESTS, failing);
     });
   }
 });

@@ -90,7 +90,22 @@ describe("createFakeChannel", () => {
     const controller = new AbortController();
     const sending = channel.send(createTestMessage("code", ada), { signal: controller.signal });
     controller.abort();
-    await expect(sending).rejects.toMatchObject({ name: "OtpError", code: "ABORTED" });
+    await expect(sending).rejects.toMatchObject({
+      name: "OtpError",
+      code: "ABORTED",
+      retryable: false,
+      source: "fake",
+    });
+    expect(channel.sent).toEqual([]);
+    // A timeout is retryable, as from every real channel (otp-core's abortedError).
+    channel.hangNext();
+    await expect(
+      channel.send(createTestMessage("code", ada), { signal: AbortSignal.timeout(10) }),
+    ).rejects.toMatchObject({
+      code: "ABORTED",
+      retryable: true,
+      details: { reason: "TimeoutError" },
+    });
     expect(channel.sent).toEqual([]);
   });
 });

@@ -9,94 +9,28 @@
 // through the same client at the same concurrency. Figures, not assertions: nothing here fails on
 // a slow machine.
 import { randomUUID } from "node:crypto";
-import type { Otp, OtpStore } from "@otpkit/otp-core";
 import { createOtp } from "@otpkit/otp-core";
+import {
+  BENCH_SECRET,
+  benchOtp,
+  formatNumber as fmt,
+  measureRate,
+  measureVerifyCycles,
+  printTable,
+  profileVerifyCycles,
+} from "@otpkit/otp-testing/bench";
 import { Redis } from "ioredis";
 import { createRedisStore } from "../src/index.js";
 
 const REDIS_URL = process.env["REDIS_URL"] ?? "redis://127.0.0.1:6379";
-const SECONDS = Number(process.env["BENCH_SECONDS"] ?? 2);
+const DURATION_MS = Number(process.env["BENCH_SECONDS"] ?? 2) * 1_000;
 const CODES = Number(process.env["BENCH_CODES"] ?? 10_000);
-const SECRET = { id: "bench", key: "bench-secret-0123456789abcdefghijklmnop" };
 const PREFIX = `otpkit-bench:${randomUUID().slice(0, 8)}:`;
 
 const client = new Redis(REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 2_000 });
 client.on("error", () => {
   // Reported by the first command below.
 });
-
-/** Counts every primitive call, to know how many round trips one cycle costs. */
-function counting(store: OtpStore): { store: OtpStore; calls: Map<string, number> } {
-  const calls = new Map<string, number>();
-  const count = (name: string): void => {
-    calls.set(name, (calls.get(name) ?? 0) + 1);
-  };
-  return {
-    calls,
-    store: {
-      name: store.name,
-      get(key) {
-        count("get");
-        return store.get(key);
-      },
-      set(key, value, ttl) {
-        count("set");
-        return store.set(key, value, ttl);
-      },
-      setIfAbsent(key, value, ttl) {
-        count("setIfAbsent");
-        return store.setIfAbsent(key, value, ttl);
-      },
-      consume(key, expected) {
-        count("consume");
-        return store.consume(key, expected);
-      },
-      increment(key, ttl) {
-        count("increment");
-        return store.increment(key, ttl);
-      },
-      delete(key) {
-        count("delete");
-        return store.delete(key);
-      },
-    },
-  };
-}
-
-function engine(store: OtpStore): Otp {
-  // Cooldown and send cap out of the way: every cycle uses a fresh subject anyway.
-  return createOtp({
-    store,
-    secrets: [SECRET],
-    scheduleUnlocks: false,
-    resend: { cooldownMs: 0, maxSends: 1_000 },
-  });
-}
-
-async function cycle(otp: Otp): Promise<void> {
-  const subject = `bench-${randomUUID()}`;
-  const issued = await otp.issue({ subject, deliver: false });
-  if (issued.status !== "issued" || issued.code === undefined)
-    throw new Error(`issue: ${issued.status}`);
-  const verified = await otp.verify({ subject, code: issued.code });
-  if (verified.status !== "verified") throw new Error(`verify: ${verified.status}`);
-}
-
-/** Runs `task` from `concurrency` workers for SECONDS; returns completed tasks per second. */
-async function rate(concurrency: number, task: () => Promise<unknown>): Promise<number> {
-  const deadline = performance.now() + SECONDS * 1_000;
-  let done = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (performance.now() < deadline) {
-        await task();
-        done++;
-      }
-    }),
-  );
-  return done / ((performance.now() - started) / 1_000);
-}
 
 async function scanKeys(prefix: string): Promise<string[]> {
   const keys: string[] = [];
@@ -118,9 +52,6 @@ function usedMemory(info: string): number {
   return Number(/used_memory:(\d+)/.exec(info)?.[1]);
 }
 
-const fmt = (n: number, digits = 0) =>
-  n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
-
 async function main(): Promise<void> {
   try {
     await client.ping();
@@ -135,33 +66,30 @@ async function main(): Promise<void> {
     `@otpkit/store-redis bench: ${REDIS_URL} (Redis ${version}), Node ${process.version}`,
   );
   console.log(
-    `${SECONDS} s per measurement; a cycle = issue(deliver: false) + verify(correct code)\n`,
+    `${DURATION_MS / 1_000} s per measurement; a cycle = issue(deliver: false) + verify(correct code)\n`,
   );
 
   const store = createRedisStore({ client, keyPrefix: `${PREFIX}cycles:` });
 
-  // Calibrate: round trips per cycle, counted on real cycles.
-  const probe = counting(store);
-  const probeOtp = engine(probe.store);
-  const probeCycles = 200;
-  for (let i = 0; i < probeCycles; i++) await cycle(probeOtp);
-  const roundTrips = [...probe.calls.values()].reduce((a, b) => a + b, 0) / probeCycles;
-  const breakdown = [...probe.calls.entries()].map(
-    ([name, n]) => `${name} ${fmt(n / probeCycles, 1)}`,
-  );
-  console.log(`store round trips per cycle: ${fmt(roundTrips, 1)} (${breakdown.join(", ")})`);
+  // Calibrate: round trips per cycle (every primitive is one), counted on real cycles.
+  const probe = await profileVerifyCycles(store);
+  const roundTrips = probe.perCycle;
+  console.log(`store round trips per cycle: ${fmt(roundTrips, 1)} (${probe.breakdown})`);
 
-  const otp = engine(store);
+  const otp = benchOtp(store);
   const trivial = String(await client.script("LOAD", "return 1"));
   const getKey = `${PREFIX}raw:{bench}:k`;
   await client.set(getKey, "x".repeat(200), "PX", 600_000);
 
   const rows: string[][] = [];
   for (const concurrency of [1, 50]) {
-    await rate(concurrency, () => cycle(otp)); // warm-up (JIT, connections, script cache)
-    const cycles = await rate(concurrency, () => cycle(otp));
-    const gets = await rate(concurrency, () => client.get(getKey));
-    const evalshas = await rate(concurrency, () => client.evalsha(trivial, 0));
+    const measure = (task: () => Promise<unknown>) =>
+      measureRate({ concurrency, durationMs: DURATION_MS, task });
+    // Warm-up first (JIT, connections, script cache).
+    await measureVerifyCycles({ otp, concurrency, durationMs: DURATION_MS });
+    const cycles = await measureVerifyCycles({ otp, concurrency, durationMs: DURATION_MS });
+    const gets = await measure(() => client.get(getKey));
+    const evalshas = await measure(() => client.evalsha(trivial, 0));
     rows.push([
       String(concurrency),
       fmt(cycles),
@@ -193,7 +121,7 @@ async function main(): Promise<void> {
   const memoryPrefix = `${PREFIX}memory:`;
   const memoryOtp = createOtp({
     store: createRedisStore({ client, keyPrefix: memoryPrefix }),
-    secrets: [SECRET],
+    secrets: [BENCH_SECRET],
     scheduleUnlocks: false,
   });
   const before = usedMemory(await client.info("memory"));
@@ -233,13 +161,6 @@ async function main(): Promise<void> {
   );
   console.log(`  INFO memory used_memory delta: ${fmt((after - before) / CODES)} B/code`);
   await deletePrefix(PREFIX);
-}
-
-function printTable(head: string[], rows: string[][]): void {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join("  ");
-  console.log(`\n${line(head)}`);
-  for (const row of rows) console.log(line(row));
 }
 
 try {

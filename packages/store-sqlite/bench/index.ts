@@ -7,100 +7,24 @@
 // fresh subject. The store calls of 200 real cycles are recorded; the raw ceiling is that exact
 // sequence replayed as bare prepared statements (SELECT / UPSERT / DELETE by primary key) on a
 // fresh file with the same WAL mode and `synchronous` setting. Figures, not assertions.
-import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Otp, OtpStore } from "@otpkit/otp-core";
-import { createOtp } from "@otpkit/otp-core";
+import type { StoreCall } from "@otpkit/otp-testing/bench";
+import {
+  benchOtp,
+  formatNumber as fmt,
+  measureVerifyCycles,
+  median,
+  printTable,
+  profileVerifyCycles,
+} from "@otpkit/otp-testing/bench";
 import Database from "better-sqlite3";
 import { createSqliteStore } from "../src/index.js";
 
-const SECONDS = Number(process.env["BENCH_SECONDS"] ?? 5);
+const DURATION_MS = Number(process.env["BENCH_SECONDS"] ?? 5) * 1_000;
 const ROUNDS = 5;
-const SECRET = { id: "bench", key: "bench-secret-0123456789abcdefghijklmnop" };
 const dir = mkdtempSync(join(process.env["BENCH_DIR"] ?? tmpdir(), "otpkit-sqlite-bench-"));
-
-interface Call {
-  op: "get" | "set" | "setIfAbsent" | "consume" | "increment" | "delete";
-  key: string;
-  value?: string;
-  ttl?: number;
-}
-
-/** Records every primitive call, to replay the same work with bare statements. */
-function recording(store: OtpStore): { store: OtpStore; calls: Call[] } {
-  const calls: Call[] = [];
-  return {
-    calls,
-    store: {
-      name: store.name,
-      get(key) {
-        calls.push({ op: "get", key });
-        return store.get(key);
-      },
-      set(key, value, ttl) {
-        calls.push({ op: "set", key, value, ttl });
-        return store.set(key, value, ttl);
-      },
-      setIfAbsent(key, value, ttl) {
-        calls.push({ op: "setIfAbsent", key, value, ttl });
-        return store.setIfAbsent(key, value, ttl);
-      },
-      consume(key, expected) {
-        calls.push({ op: "consume", key });
-        return store.consume(key, expected);
-      },
-      increment(key, ttl) {
-        calls.push({ op: "increment", key, ttl });
-        return store.increment(key, ttl);
-      },
-      delete(key) {
-        calls.push({ op: "delete", key });
-        return store.delete(key);
-      },
-    },
-  };
-}
-
-function engine(store: OtpStore): Otp {
-  // Cooldown and send cap out of the way: every cycle uses a fresh subject anyway.
-  return createOtp({
-    store,
-    secrets: [SECRET],
-    scheduleUnlocks: false,
-    resend: { cooldownMs: 0, maxSends: 1_000 },
-  });
-}
-
-async function cycle(otp: Otp): Promise<void> {
-  const subject = `bench-${randomUUID()}`;
-  const issued = await otp.issue({ subject, deliver: false });
-  if (issued.status !== "issued" || issued.code === undefined)
-    throw new Error(`issue: ${issued.status}`);
-  const verified = await otp.verify({ subject, code: issued.code });
-  if (verified.status !== "verified") throw new Error(`verify: ${verified.status}`);
-}
-
-/** Runs `task` from `concurrency` workers for `seconds`; returns completed tasks per second. */
-async function rate(
-  concurrency: number,
-  seconds: number,
-  task: () => Promise<unknown>,
-): Promise<number> {
-  const deadline = performance.now() + seconds * 1_000;
-  let done = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (performance.now() < deadline) {
-        await task();
-        done++;
-      }
-    }),
-  );
-  return done / ((performance.now() - started) / 1_000);
-}
 
 /**
  * The raw ceiling: the recorded calls of `cycles` cycles replayed, in order, as bare prepared
@@ -110,7 +34,7 @@ async function rate(
  * a warm-up that grows the file and its WAL as the engine's file already is.
  */
 function replayer(
-  trace: Call[],
+  trace: readonly StoreCall[],
   cycles: number,
   synchronous: "full" | "normal",
 ): {
@@ -164,14 +88,6 @@ function replayer(
   return { run, close: () => db.close() };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-const fmt = (n: number, digits = 0) =>
-  n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
-
 async function main(): Promise<void> {
   const version = new Database(":memory:").prepare("SELECT sqlite_version()").pluck().get();
   console.log(
@@ -184,24 +100,16 @@ async function main(): Promise<void> {
 
   // Record the store calls of real cycles once; the replay re-runs exactly this work.
   const probeStore = createSqliteStore({ path: join(dir, "probe.db") });
-  const probe = recording(probeStore);
-  const probeOtp = engine(probe.store);
-  const probeCycles = 200;
-  for (let i = 0; i < probeCycles; i++) await cycle(probeOtp);
+  const probe = await profileVerifyCycles(probeStore);
   await probeStore.close();
-  const counts = new Map<string, number>();
-  for (const call of probe.calls) counts.set(call.op, (counts.get(call.op) ?? 0) + 1);
-  const breakdown = [...counts.entries()].map(([op, n]) => `${op} ${fmt(n / probeCycles, 1)}`);
-  console.log(
-    `statements per cycle: ${fmt(probe.calls.length / probeCycles, 1)} (${breakdown.join(", ")})`,
-  );
+  console.log(`statements per cycle: ${fmt(probe.perCycle, 1)} (${probe.breakdown})`);
 
   const rows: string[][] = [];
   for (const synchronous of ["full", "normal"] as const) {
     const store = createSqliteStore({ path: join(dir, `cycles-${synchronous}.db`), synchronous });
-    const otp = engine(store);
-    await rate(1, 0.3, () => cycle(otp)); // warm-up
-    const raw = replayer(probe.calls, probeCycles, synchronous);
+    const otp = benchOtp(store);
+    await measureVerifyCycles({ otp, concurrency: 1, durationMs: 300 }); // warm-up
+    const raw = replayer(probe.calls, probe.cycles, synchronous);
     raw.run(0); // warm-up
     const ceiling: number[] = [];
     const byConcurrency = new Map<number, number[]>([
@@ -213,7 +121,9 @@ async function main(): Promise<void> {
     for (let round = 0; round < ROUNDS; round++) {
       ceiling.push(raw.run(round + 1));
       for (const [concurrency, samples] of byConcurrency) {
-        samples.push(await rate(concurrency, SECONDS / ROUNDS, () => cycle(otp)));
+        samples.push(
+          await measureVerifyCycles({ otp, concurrency, durationMs: DURATION_MS / ROUNDS }),
+        );
       }
     }
     await store.close();
@@ -244,13 +154,6 @@ async function main(): Promise<void> {
     "\nbetter-sqlite3 is synchronous: concurrency 50 interleaves 50 async callers on one connection",
   );
   console.log("(it measures the engine's overhead under contention, not parallel SQLite writers).");
-}
-
-function printTable(head: string[], rows: string[][]): void {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join("  ");
-  console.log(`\n${line(head)}`);
-  for (const row of rows) console.log(line(row));
 }
 
 try {

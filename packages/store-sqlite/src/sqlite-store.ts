@@ -271,7 +271,9 @@ function openFile(
       // WAL: readers and the writer do not block each other, and a commit is one append to the
       // log. Only switch when needed: the switch itself takes an exclusive lock.
       if (db.pragma("journal_mode", { simple: true }) !== "wal") {
-        const mode = db.pragma("journal_mode = WAL", { simple: true });
+        const mode = whileBusy(busyTimeoutMs, () =>
+          db.pragma("journal_mode = WAL", { simple: true }),
+        );
         if (mode !== "wal") {
           throw configError(
             "path",
@@ -373,6 +375,27 @@ function checkDatabase(database: unknown): Database.Database {
   return db as Database.Database;
 }
 
+/**
+ * Runs a first-open step again while SQLite answers SQLITE_BUSY, up to `timeoutMs`.
+ *
+ * Why: when two processes open a brand-new file at the same moment, the journal-mode switch and
+ * the schema DDL can get SQLITE_BUSY at once, without SQLite calling its busy handler (it returns
+ * early when waiting could deadlock), so `busy_timeout` alone does not cover them. Open-time only;
+ * the primitives rely on busy_timeout.
+ */
+function whileBusy<T>(timeoutMs: number, step: () => T): T {
+  const deadline = Date.now() + Math.max(timeoutMs, 100);
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let wait = 5; ; wait = Math.min(wait * 2, 100)) {
+    try {
+      return step();
+    } catch (error) {
+      if (!sqliteCode(error).startsWith("SQLITE_BUSY") || Date.now() + wait > deadline) throw error;
+      Atomics.wait(pause, 0, 0, wait); // a synchronous pause: better-sqlite3 is synchronous too
+    }
+  }
+}
+
 /** Creates the table if needed, checks an existing one has our columns, then the index. */
 function createSchema(db: Database.Database, table: string, where: string): void {
   ddl(db, tableSql(table), where);
@@ -393,7 +416,7 @@ function createSchema(db: Database.Database, table: string, where: string): void
 
 function ddl(db: Database.Database, sql: string, where: string): void {
   try {
-    db.exec(sql);
+    whileBusy(db.pragma("busy_timeout", { simple: true }) as number, () => db.exec(sql));
   } catch (error) {
     const code = sqliteCode(error);
     if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) {

@@ -1,125 +1,22 @@
 import { join } from "node:path";
-import type { OtpEvent, OtpOptions, OtpStore } from "@otpkit/otp-core";
-import { createOtp } from "@otpkit/otp-core";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { describeOtpAttack } from "@otpkit/otp-testing";
 import { createSqliteStore } from "../src/index.js";
 import { tempDir } from "./support.js";
 
-// Brute force against one code through the real engine and a real SQLite file, spread over two
-// engine instances with two separate connections to the same file (two workers sharing it).
-// Evaluations are counted through the engine's `failed` events: one per wrong code compared.
-
-const SECRET = { id: "attack", key: "attack-test-secret-0123456789abcdefghij" };
-const stores: OtpStore[] = [];
-const dirs: Array<() => Promise<void>> = [];
-
-afterEach(async () => {
-  for (const store of stores.splice(0)) await store.close?.();
-  for (const remove of dirs.splice(0)) await remove();
-});
-afterAll(async () => {
-  for (const store of stores) await store.close?.();
-});
-
-async function twoServers(options: Partial<OtpOptions>) {
-  const { dir, cleanup } = await tempDir();
-  dirs.push(cleanup);
-  const path = join(dir, "attack.db");
-  const events: OtpEvent[] = [];
-  const engines = [];
-  for (let i = 0; i < 2; i++) {
-    const store: OtpStore = createSqliteStore({ path });
-    stores.push(store);
-    engines.push(
-      createOtp({
-        store,
-        secrets: [SECRET],
-        events: (event) => {
-          events.push(event);
-        },
-        scheduleUnlocks: false,
-        ...options,
-      }),
-    );
-  }
-  const [a, b] = engines as [ReturnType<typeof createOtp>, ReturnType<typeof createOtp>];
-  const issued = await a.issue({ subject: "victim@example.test", deliver: false });
-  if (issued.status !== "issued" || !issued.code) throw new Error(`not issued: ${issued.status}`);
-  return { engines: [a, b] as const, code: issued.code, events };
-}
-
-/** `count` distinct 6-digit codes, none equal to `code`. */
-function wrongCodes(code: string, count: number): string[] {
-  const out: string[] = [];
-  for (let n = 0; out.length < count; n++) {
-    const guess = String((Number(code) + 1 + n * 7919) % 1_000_000).padStart(6, "0");
-    if (guess !== code) out.push(guess);
-  }
-  return out;
-}
-
-describe("attack on a real SQLite file", () => {
-  it("200 concurrent wrong guesses evaluate at most the failure budget and end locked", async () => {
-    const maxFailures = 5;
-    // More attempts per code than the subject's budget: the budget is the limit that must hold.
-    const { engines, code, events } = await twoServers({
-      maxAttempts: 20,
-      lockout: { maxFailures },
-    });
-    const results = await Promise.all(
-      wrongCodes(code, 200).map((guess, i) =>
-        engines[i % 2]!.verify({ subject: "victim@example.test", code: guess }),
-      ),
-    );
-
-    const evaluated = events.filter((e) => e.type === "failed");
-    expect(evaluated.length).toBeGreaterThan(0);
-    expect(evaluated.length).toBeLessThanOrEqual(maxFailures);
-    expect(results.filter((r) => r.status === "verified")).toHaveLength(0);
-    expect(results.filter((r) => r.status === "invalid").length).toBeLessThanOrEqual(maxFailures);
-    // The rest were turned away before any comparison: locked, or the code already used up.
-    for (const r of results)
-      expect(["invalid", "locked", "exhausted", "not_found"]).toContain(r.status);
-    expect(results.some((r) => r.status === "locked")).toBe(true);
-    expect(events.filter((e) => e.type === "locked")).toHaveLength(1);
-
-    const status = await engines[0].lookup({ subject: "victim@example.test" });
-    expect(status.lockedUntil).not.toBeNull();
-    // Locked means locked: the right code is refused too.
-    expect((await engines[1].verify({ subject: "victim@example.test", code })).status).toBe(
-      "locked",
-    );
-  });
-
-  it("200 concurrent wrong guesses never evaluate more than the code's attempts", async () => {
-    const { engines, code, events } = await twoServers({
-      maxAttempts: 3,
-      lockout: { maxFailures: 100 },
-    });
-    const results = await Promise.all(
-      wrongCodes(code, 200).map((guess, i) =>
-        engines[i % 2]!.verify({ subject: "victim@example.test", code: guess }),
-      ),
-    );
-    const evaluated = events.filter((e) => e.type === "failed");
-    expect(evaluated.length).toBeGreaterThan(0);
-    expect(evaluated.length).toBeLessThanOrEqual(3);
-    expect(results.filter((r) => r.status === "verified")).toHaveLength(0);
-    expect((await engines[0].verify({ subject: "victim@example.test", code })).status).not.toBe(
-      "verified",
-    );
-  });
-
-  it("50 concurrent correct submissions yield exactly one verified", async () => {
-    const { engines, code, events } = await twoServers({});
-    const results = await Promise.all(
-      Array.from({ length: 50 }, (_, i) =>
-        engines[i % 2]!.verify({ subject: "victim@example.test", code }),
-      ),
-    );
-    expect(results.filter((r) => r.status === "verified")).toHaveLength(1);
-    expect(events.filter((e) => e.type === "verified")).toHaveLength(1);
-    expect(events.filter((e) => e.type === "failed")).toHaveLength(0);
-    for (const r of results) expect(["verified", "not_found", "exhausted"]).toContain(r.status);
-  });
+// Two workers sharing one SQLite file: two connections to it, the real engine on each.
+describeOtpAttack({
+  name: "sqlite (two connections to one file)",
+  createStores: async () => {
+    const { dir, cleanup } = await tempDir();
+    const path = join(dir, "attack.db");
+    const [a, b] = [createSqliteStore({ path }), createSqliteStore({ path })];
+    return {
+      stores: [a, b],
+      cleanup: async () => {
+        await a.close();
+        await b.close();
+        await cleanup();
+      },
+    };
+  },
 });

@@ -1,21 +1,14 @@
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createSqliteStore } from "../src/index.js";
-import { startWorker, tempDir } from "./support.js";
+import { startWorker, useTempDir } from "./support.js";
 
 // Durability and multi-process safety on real files, with real separate OS processes.
-let dir: string;
-let cleanup: () => Promise<void>;
-beforeEach(async () => {
-  ({ dir, cleanup } = await tempDir());
-});
-afterEach(async () => {
-  await cleanup();
-});
+const dir = useTempDir();
 
 describe("restart", () => {
   it("close and reopen the same file: values, counters and their expiry are intact", async () => {
-    const path = join(dir, "otp.db");
+    const path = join(dir.path, "otp.db");
     const first = createSqliteStore({ path });
     await first.set("{s}:code", "kept", 600_000);
     await first.setIfAbsent("{s}:lock", "held", 600_000);
@@ -36,7 +29,7 @@ describe("restart", () => {
   });
 
   it("a process that exits without close() (WAL not checkpointed) loses nothing it acknowledged", async () => {
-    const path = join(dir, "otp.db");
+    const path = join(dir.path, "otp.db");
     const worker = startWorker(["write", path]);
     expect(await worker.next<{ written: boolean }>()).toEqual({ written: true });
     expect(await worker.exited).toBe(0);
@@ -53,7 +46,7 @@ describe("restart", () => {
 
 describe("two processes on one file", () => {
   it("increment the same key concurrently and end at the exact total, every result unique", async () => {
-    const path = join(dir, "shared.db");
+    const path = join(dir.path, "shared.db");
     const perWorker = 300;
     // Both processes open the fresh file at the same time: schema creation and the switch to WAL
     // must not fail either of them.
@@ -83,7 +76,7 @@ describe("two processes on one file", () => {
   });
 
   it("consume(key, expected) racing from two processes hands every value to exactly one", async () => {
-    const path = join(dir, "consume.db");
+    const path = join(dir.path, "consume.db");
     const n = 300;
     const setup = createSqliteStore({ path });
     for (let i = 0; i < n; i++) await setup.set(`{c}:${i}`, `value-${i}`, 600_000);

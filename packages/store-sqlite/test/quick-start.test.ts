@@ -4,29 +4,22 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
-import { afterEach, beforeEach, expect, it } from "vitest";
-import { tempDir } from "./support.js";
+import { expect, it } from "vitest";
+import { useTempDir } from "./support.js";
 
 // The README's quick start (examples/quick-start.ts, the same text) really runs.
 const run = promisify(execFile);
 const EXAMPLE = fileURLToPath(new URL("../examples/quick-start.ts", import.meta.url));
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 
-let dir: string;
-let cleanup: () => Promise<void>;
-beforeEach(async () => {
-  ({ dir, cleanup } = await tempDir());
-});
-afterEach(async () => {
-  await cleanup();
-});
+const dir = useTempDir();
 
 it("the quick start issues and verifies a code in a new SQLite file", async () => {
   const { stdout } = await run(
     process.execPath,
     ["--conditions=@otpkit/source", "--import", TSX, EXAMPLE],
-    { cwd: dir, env: { ...process.env, OTP_SECRET: "quick-start-secret-0123456789abcdef" } },
+    { cwd: dir.path, env: { ...process.env, OTP_SECRET: "quick-start-secret-0123456789abcdef" } },
   );
   expect(stdout).toContain("status: 'verified'");
-  expect(existsSync(join(dir, "data", "otp.db"))).toBe(true);
+  expect(existsSync(join(dir.path, "data", "otp.db"))).toBe(true);
 });

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 
 const WORKER = fileURLToPath(new URL("./fixtures/worker.ts", import.meta.url));
 const PACKAGE_DIR = fileURLToPath(new URL("..", import.meta.url));
@@ -13,6 +14,39 @@ const PACKAGE_DIR = fileURLToPath(new URL("..", import.meta.url));
 export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), "otpkit-sqlite-"));
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** A temp directory that the calling test file's hooks create and remove. */
+export interface TestDir {
+  /** The directory; read it inside tests and hooks, not at import time. */
+  readonly path: string;
+  /** A database path in it that no earlier call returned: `<label>-<n>.db`. */
+  freshDatabase(label: string): string;
+}
+
+/**
+ * A temp directory for the calling test file: a new one before each test (`"each"`) or one for
+ * the whole file (`"all"`), removed after it.
+ */
+export function useTempDir(scope: "each" | "all" = "each"): TestDir {
+  let current: { dir: string; cleanup: () => Promise<void> } | undefined;
+  let files = 0;
+  (scope === "each" ? beforeEach : beforeAll)(async () => {
+    current = await tempDir();
+  });
+  (scope === "each" ? afterEach : afterAll)(async () => {
+    await current?.cleanup();
+    current = undefined;
+  });
+  return {
+    get path() {
+      if (current === undefined) throw new Error("useTempDir: read path inside a test or hook");
+      return current.dir;
+    },
+    freshDatabase(label) {
+      return join(this.path, `${label}-${++files}.db`);
+    },
+  };
 }
 
 /** A running worker process (test/fixtures/worker.ts). */

@@ -1,6 +1,9 @@
 import { randomUUID } from "node:crypto";
+import type { OtpStore } from "@otpkit/otp-core";
 import type { RedisOptions } from "ioredis";
 import { Redis } from "ioredis";
+import { afterAll } from "vitest";
+import { createRedisStore } from "../../src/index.js";
 
 /** The Redis every CI run has. Tests against it fail (never skip) when it is not there. */
 export const REDIS_URL = process.env["REDIS_URL"] ?? "redis://127.0.0.1:6379";
@@ -46,4 +49,36 @@ export async function deletePrefix(client: Redis, prefix: string): Promise<void>
     cursor = next;
     if (keys.length > 0) await client.del(...keys);
   } while (cursor !== "0");
+}
+
+/**
+ * Stores for the shared suites (describeOtpStore, describeOtpEngine) on one connection to the
+ * real Redis, opened on first use and closed after the calling file's tests. `create()` gives
+ * each store a fresh key prefix; `cleanup(store)` deletes that prefix's keys.
+ */
+export function prefixedStores(label: string): {
+  create(): Promise<OtpStore>;
+  cleanup(store: OtpStore): Promise<void>;
+} {
+  let connecting: Promise<Redis> | undefined;
+  const client = (): Promise<Redis> => {
+    connecting ??= connectRealRedis();
+    return connecting;
+  };
+  const prefixes = new Map<OtpStore, string>();
+  afterAll(async () => {
+    if (connecting) (await connecting.catch(() => undefined))?.disconnect();
+  });
+  return {
+    async create() {
+      const keyPrefix = uniquePrefix(label);
+      const store = createRedisStore({ client: await client(), keyPrefix });
+      prefixes.set(store, keyPrefix);
+      return store;
+    },
+    async cleanup(store) {
+      const prefix = prefixes.get(store);
+      if (prefix) await deletePrefix(await client(), prefix);
+    },
+  };
 }
