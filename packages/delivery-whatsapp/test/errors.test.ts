@@ -178,7 +178,7 @@ describe("failures without a Graph error envelope", () => {
     await graph.close();
     const c = createWhatsAppChannel({
       phoneNumberId: "1",
-      accessToken: "EAAGxxxxxxxxxxxxxxxx",
+      accessToken: "test-token-for-a-closed-port",
       baseUrl: url,
     });
     const error = await failure(c.send(message()));
