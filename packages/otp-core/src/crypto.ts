@@ -4,6 +4,7 @@ import { sha256 } from "@noble/hashes/sha2.js";
 import { utf8ToBytes } from "@noble/hashes/utils.js";
 import { configError } from "./assert.js";
 import { OtpError } from "./errors.js";
+import type { HmacFunction } from "./options.js";
 import type { RandomSource } from "./random.js";
 import { fromBase64Url, toBase64Url } from "./random.js";
 
@@ -33,8 +34,30 @@ export interface SealedText {
 const SECRET_ID = /^[A-Za-z0-9_.-]{1,32}$/;
 const MIN_SECRET_BYTES = 32;
 
+/**
+ * @internal The default HMAC-SHA-256: noble's, pre-keyed. Keying (hashing the key into the inner
+ * and outer pads) is half the work of a short message; it is done once per key here, and each
+ * message clones the keyed state. Keys are the engine's own derived keys: a handful per process.
+ */
+export function nobleHmac(): HmacFunction {
+  const keyed = new WeakMap<Uint8Array, ReturnType<typeof hmac.create>>();
+  return (key, data) => {
+    let base = keyed.get(key);
+    if (base === undefined) {
+      base = hmac.create(sha256, key);
+      keyed.set(key, base);
+    }
+    return base.clone().update(data).digest();
+  };
+}
+
+const encoder = new TextEncoder();
+
 /** @internal */
-export function createKeyring(secrets: readonly OtpSecret[] | undefined): Keyring {
+export function createKeyring(
+  secrets: readonly OtpSecret[] | undefined,
+  mac: HmacFunction = nobleHmac(),
+): Keyring {
   if (!Array.isArray(secrets) || secrets.length === 0) {
     throw configError(
       "secrets",
@@ -96,7 +119,7 @@ export function createKeyring(secrets: readonly OtpSecret[] | undefined): Keyrin
 
   return {
     currentId: secrets[0]!.id,
-    mac: (keyId, message) => hmac(sha256, macKey(keyId), utf8ToBytes(message)),
+    mac: (keyId, message) => mac(macKey(keyId), encoder.encode(message)),
     async encrypt(message, aad, random) {
       const iv = new Uint8Array(12);
       random(iv);
@@ -156,18 +179,38 @@ export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
   return diff === 0;
 }
 
-/**
- * @internal A short stable digest of (purpose, subject) used in store keys, so a leaked key list
- * shows no e-mail addresses and subjects with odd characters cannot break key layouts.
- * Unkeyed on purpose: it must not change when secrets rotate.
- */
-export function subjectDigest(subject: string, purpose: string): string {
-  return toBase64Url(
-    sha256(utf8ToBytes(`otpkit/v1/subject\0${purpose}\0${subject}`)).subarray(0, 16),
-  );
+/** @internal Names records and fingerprints requests with the naming key. */
+export interface Namer {
+  /** The record key's digest of (subject, purpose): 16 bytes, base64url. */
+  subject(subject: string, purpose: string): string;
+  /** A 16-byte keyed digest of `text` (idempotency keys, request fingerprints), base64url. */
+  digest(text: string): string;
 }
 
-/** @internal A short digest of any text (idempotency keys), same properties as above. */
-export function shortDigest(text: string): string {
-  return toBase64Url(sha256(utf8ToBytes(text)).subarray(0, 16));
+/**
+ * @internal Store keys are a keyed digest of (subject, purpose). Why keyed: with a plain hash,
+ * whoever reads the store (a backup, a shared Redis) can confirm a guessed e-mail address by
+ * hashing it. Why its own key, not the code secrets: those rotate, and a rotation must not
+ * forget every subject's budget and lock.
+ */
+export function createNamer(namingKey: unknown, mac: HmacFunction = nobleHmac()): Namer {
+  const bytes = typeof namingKey === "string" ? utf8ToBytes(namingKey) : namingKey;
+  if (!(bytes instanceof Uint8Array) || bytes.length < MIN_SECRET_BYTES) {
+    const sized = bytes instanceof Uint8Array;
+    // Never echo the key: only its size, or only its kind.
+    throw configError(
+      "namingKey",
+      `at least ${MIN_SECRET_BYTES} bytes`,
+      sized ? `${bytes.length} bytes` : namingKey,
+      "generate one with `openssl rand -base64 48`; keep it stable: changing it forgets every subject's state",
+      { redact: !sized },
+    );
+  }
+  const subjectKey = hkdf(sha256, bytes, undefined, utf8ToBytes("otpkit/v2/subject"), 32);
+  const digestKey = hkdf(sha256, bytes, undefined, utf8ToBytes("otpkit/v2/digest"), 32);
+  return {
+    subject: (subject, purpose) =>
+      toBase64Url(mac(subjectKey, encoder.encode(`${purpose}\0${subject}`)).subarray(0, 16)),
+    digest: (text) => toBase64Url(mac(digestKey, encoder.encode(text)).subarray(0, 16)),
+  };
 }

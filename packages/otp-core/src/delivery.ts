@@ -1,4 +1,4 @@
-import { argumentError, configError } from "./assert.js";
+import { aint, argumentError, configError } from "./assert.js";
 import type { DeliveryReceipt, OtpChannel, OtpMessage, Recipient } from "./channel.js";
 import { isOtpError, OtpError } from "./errors.js";
 
@@ -63,15 +63,13 @@ export function createDeliverer(
       throw configError(`channels[${i}].name`, "a unique channel name", channel.name);
     names.add(channel.name);
   });
-  const attempts = options.attempts ?? 3;
-  const backoffMs = options.backoffMs ?? 250;
-  const maxBackoffMs = options.maxBackoffMs ?? 2000;
-  const timeoutMs = options.timeoutMs ?? 15_000;
-  if (!Number.isInteger(attempts) || attempts < 1 || attempts > 10) {
-    throw configError("delivery.attempts", "integer 1..10", attempts);
+  if (typeof options !== "object" || options === null) {
+    throw configError("delivery", "an object", options);
   }
-  if (!Number.isInteger(timeoutMs) || timeoutMs < 100)
-    throw configError("delivery.timeoutMs", "integer >= 100", timeoutMs);
+  const attempts = aint("delivery.attempts", options.attempts ?? 3, 1, 10);
+  const backoffMs = aint("delivery.backoffMs", options.backoffMs ?? 250, 0, 60_000);
+  const maxBackoffMs = aint("delivery.maxBackoffMs", options.maxBackoffMs ?? 2000, 0, 300_000);
+  const timeoutMs = aint("delivery.timeoutMs", options.timeoutMs ?? 15_000, 100, 300_000);
 
   // Phone channels first, then e-mail (seed 004: WhatsApp when there is a phone, else email);
   // within one kind, the order the channels were configured in.

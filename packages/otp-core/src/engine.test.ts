@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { OtpOptions } from "./engine.js";
 import { createOtp } from "./engine.js";
 import type { OtpEvent } from "./events.js";
+import type { OtpOptions } from "./options.js";
 import type { OtpStore } from "./store.js";
 import { createMemoryStore } from "./store.js";
 
 const secrets = [{ id: "k1", key: "engine-test-secret-0123456789abcdef" }];
+const namingKey = "engine-test-naming-key-0123456789abcdef";
 
 function configErrorOf(options: Partial<OtpOptions>): {
   message: string;
@@ -13,7 +14,7 @@ function configErrorOf(options: Partial<OtpOptions>): {
   code?: string;
 } {
   try {
-    createOtp({ store: createMemoryStore(), secrets, ...options } as OtpOptions);
+    createOtp({ store: createMemoryStore(), secrets, namingKey, ...options } as OtpOptions);
   } catch (error) {
     return error as { message: string; field?: string; code?: string };
   }
@@ -24,6 +25,35 @@ describe("createOtp configuration", () => {
   it("names the field and the expectation for every bad option", () => {
     const cases: Array<[Partial<OtpOptions>, string, RegExp]> = [
       [{ ttlMs: 5 }, "ttlMs", /"ttlMs" expected integer 60000\.\.86400000, got 5/],
+      // NIST SP 800-63B-4 and ASVS 5.0 cap out-of-band codes at 10 minutes: longer needs an opt-in.
+      [{ ttlMs: 11 * 60_000 }, "ttlMs", /"ttlMs" expected at most 600000 .*allowLongTtl: true/],
+      [{ allowLongTtl: "yes" as never }, "allowLongTtl", /expected true or false/],
+      // An object instead of a function would silently drop every audit event.
+      [{ events: {} as never }, "events", /"events" expected a function/],
+      [{ onSinkError: 1 as never }, "onSinkError", /expected a function/],
+      [{ now: 1 as never }, "now", /"now" expected a function/],
+      [{ random: "x" as never }, "random", /"random" expected a function/],
+      [{ sleep: {} as never }, "sleep", /"sleep" expected a function/],
+      [{ hmac: {} as never }, "hmac", /"hmac" expected a function/],
+      [{ channels: {} as never }, "channels", /"channels" expected an array/],
+      [{ lockout: 5 as never }, "lockout", /"lockout" expected an object/],
+      [{ lockout: { maxConsecutiveFailures: 101 } }, "lockout.maxConsecutiveFailures", /1\.\.100/],
+      [
+        { lockout: { durationMs: 60_000, maxDurationMs: 1_000 } },
+        "lockout.maxDurationMs",
+        /at least lockout\.durationMs/,
+      ],
+      [{ delivery: { backoffMs: -1 } }, "delivery.backoffMs", /integer 0\.\.60000/],
+      [{ delivery: { maxBackoffMs: "x" as never } }, "delivery.maxBackoffMs", /integer/],
+      [{ delivery: { timeoutMs: 10 } }, "delivery.timeoutMs", /integer 100\.\./],
+      [{ idempotencyTtlMs: 0 }, "idempotencyTtlMs", /integer 60000\.\./],
+      [{ scheduleUnlocks: 1 as never }, "scheduleUnlocks", /true or false/],
+      [
+        { namingKey: "short" },
+        "namingKey",
+        /"namingKey" expected at least 32 bytes, got "5 bytes"/,
+      ],
+      [{ namingKey: undefined as never }, "namingKey", /got undefined .*openssl rand/],
       [{ maxAttempts: 0 }, "maxAttempts", /"maxAttempts" expected integer 1\.\.20, got 0/],
       [{ lockout: { maxFailures: 500 } }, "lockout.maxFailures", /integer 1\.\.100, got 500/],
       [{ lockout: { durationMs: -1 } }, "lockout.durationMs", /got -1/],
@@ -38,7 +68,7 @@ describe("createOtp configuration", () => {
       [
         { store: undefined },
         "store",
-        /"store" expected an OtpStore, got undefined \(e\.g\. createMemoryStore\(\)\)/,
+        /"store" expected an OtpStore with get\(\) and compareAndSet\(\), got undefined \(e\.g\. createMemoryStore\(\)/,
       ],
       [{ channels: [{ name: "x", address: "fax" } as never] }, "channels[0]", /"channels\[0\]"/],
       [{ delivery: { attempts: 0 } }, "delivery.attempts", /integer 1\.\.10/],
@@ -57,7 +87,7 @@ describe("createOtp configuration", () => {
   });
 
   it("validates call arguments with INVALID_ARGUMENT", async () => {
-    const otp = createOtp({ store: createMemoryStore(), secrets });
+    const otp = createOtp({ store: createMemoryStore(), secrets, namingKey });
     await expect(otp.issue({ subject: "", deliver: false })).rejects.toMatchObject({
       code: "INVALID_ARGUMENT",
       field: "subject",
@@ -87,19 +117,11 @@ describe("createOtp operational failures", () => {
     const fail = async (): Promise<never> => {
       throw new Error("connect ECONNREFUSED 127.0.0.1:6379");
     };
-    return {
-      name: "down",
-      get: fail,
-      set: fail,
-      setIfAbsent: fail,
-      consume: fail,
-      increment: fail,
-      delete: fail,
-    };
+    return { name: "down", get: fail, compareAndSet: fail };
   }
 
   it("a store outage throws STORE_UNAVAILABLE with the cause, and never says verified", async () => {
-    const otp = createOtp({ store: downStore(), secrets });
+    const otp = createOtp({ store: downStore(), secrets, namingKey });
     const error = await otp.verify({ subject: "u", code: "123456" }).catch((e: unknown) => e);
     expect(error).toMatchObject({
       name: "OtpError",
@@ -115,46 +137,77 @@ describe("createOtp operational failures", () => {
 
   it("a store that fails half-way through verify does not turn into a success", async () => {
     const inner = createMemoryStore();
-    let failConsume = false;
+    let failWrites = false;
     const flaky: OtpStore = {
       ...inner,
       name: "flaky",
-      consume: (key, expected) =>
-        failConsume ? Promise.reject(new Error("timeout")) : inner.consume(key, expected),
+      compareAndSet: (...args) =>
+        failWrites ? Promise.reject(new Error("timeout")) : inner.compareAndSet(...args),
     };
-    const otp = createOtp({ store: flaky, secrets });
+    const otp = createOtp({ store: flaky, secrets, namingKey });
     const issued = await otp.issue({ subject: "u", deliver: false });
-    failConsume = true;
+    failWrites = true;
     const code = (issued as { code: string }).code;
     await expect(otp.verify({ subject: "u", code })).rejects.toMatchObject({
       code: "STORE_UNAVAILABLE",
     });
-    failConsume = false;
-    // The code was not consumed, so the person can still use it.
+    failWrites = false;
+    // The success was never committed, so the person can still use the code.
     expect(await otp.verify({ subject: "u", code })).toMatchObject({ status: "verified" });
   });
 
-  it("foreign data in the store is reported, not trusted", async () => {
-    const store = createMemoryStore();
-    const otp = createOtp({ store, secrets });
-    await otp.issue({ subject: "u", deliver: false });
-    // Overwrite every key of the subject with garbage.
-    const keys: string[] = [];
-    const spy: OtpStore = {
-      ...store,
-      set: async (k, v, t) => {
-        keys.push(k);
-        await store.set(k, v, t);
+  it("a subject under endless contention gets STORE_CONTENTION, never an uncommitted answer", async () => {
+    const inner = createMemoryStore();
+    let interfere = false;
+    // Another writer changes the record between every read and write of ours.
+    const contended: OtpStore = {
+      name: "contended",
+      get: (key) => inner.get(key),
+      async compareAndSet(key, expected, next, ttl) {
+        if (interfere && expected !== null) {
+          await inner.compareAndSet(key, expected, `${expected.slice(0, -1)},0]`, ttl);
+        }
+        return inner.compareAndSet(key, expected, next, ttl);
       },
     };
-    await createOtp({ store: spy, secrets, resend: { cooldownMs: 0 } }).issue({
-      subject: "u",
-      deliver: false,
+    const events: OtpEvent[] = [];
+    const otp = createOtp({
+      store: contended,
+      secrets,
+      namingKey,
+      sleep: async () => {},
+      events: (e) => {
+        events.push(e);
+      },
     });
-    for (const key of keys) await store.set(key, "{not json", 60_000);
-    await expect(otp.verify({ subject: "u", code: "123456" })).rejects.toMatchObject({
-      code: "STORE_DATA_INVALID",
-    });
+    const issued = await otp.issue({ subject: "u", deliver: false });
+    interfere = true;
+    const error = await otp
+      .verify({ subject: "u", code: (issued as { code: string }).code })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "STORE_CONTENTION", retryable: true });
+    expect(events.map((e) => e.type)).toEqual(["issued"]);
+  });
+
+  it("foreign data in the store is reported, not trusted", async () => {
+    const keys: string[] = [];
+    const inner = createMemoryStore();
+    const spy: OtpStore = {
+      ...inner,
+      compareAndSet: (key, ...rest) => {
+        keys.push(key);
+        return inner.compareAndSet(key, ...rest);
+      },
+    };
+    const otp = createOtp({ store: spy, secrets, namingKey });
+    await otp.issue({ subject: "u", deliver: false });
+    for (const garbage of ["{not json", "[1,0]", '[2,["id"]]', '[2,0,0,0,0,0,"x"]', "null"]) {
+      const current = await inner.get(keys[0]!);
+      await inner.compareAndSet(keys[0]!, current, garbage, 60_000);
+      await expect(otp.verify({ subject: "u", code: "123456" }), garbage).rejects.toMatchObject({
+        code: "STORE_DATA_INVALID",
+      });
+    }
   });
 
   it("a throwing event sink is reported to onSinkError and does not break the operation", async () => {
@@ -162,6 +215,7 @@ describe("createOtp operational failures", () => {
     const otp = createOtp({
       store: createMemoryStore(),
       secrets,
+      namingKey,
       events: () => {
         throw new Error("audit db down");
       },
@@ -177,7 +231,7 @@ describe("createOtp operational failures", () => {
   });
 
   it("a concurrent request with the same idempotency key gets IDEMPOTENCY_CONFLICT, not a second code", async () => {
-    const otp = createOtp({ store: createMemoryStore(), secrets });
+    const otp = createOtp({ store: createMemoryStore(), secrets, namingKey });
     const [a, b] = await Promise.allSettled([
       otp.issue({ subject: "u", deliver: false, idempotencyKey: "k" }),
       otp.issue({ subject: "u", deliver: false, idempotencyKey: "k" }),
@@ -214,6 +268,7 @@ describe("delivery time limit", () => {
     const otp = createOtp({
       store: createMemoryStore(),
       secrets,
+      namingKey,
       channels: [hanging, fast],
       delivery: { timeoutMs: 100, attempts: 2, backoffMs: 1 },
       events: (e) => {
@@ -238,13 +293,14 @@ describe("unlock timer", () => {
     const otp = createOtp({
       store: createMemoryStore(),
       secrets,
+      namingKey,
       lockout: { maxFailures: 1, durationMs: 1_000 },
       events: (e) => {
         events.push(e);
       },
     });
     await otp.issue({ subject: "u", deliver: false });
-    expect(await otp.verify({ subject: "u", code: "not-it" })).toMatchObject({ status: "locked" });
+    expect(await otp.verify({ subject: "u", code: "000000" })).toMatchObject({ status: "locked" });
     await new Promise((resolve) => setTimeout(resolve, 1_300));
     expect(events.filter((e) => e.type === "unlocked")).toHaveLength(1);
     expect((await otp.lookup({ subject: "u" })).lockedUntil).toBeNull();

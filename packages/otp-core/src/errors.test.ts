@@ -8,6 +8,8 @@ describe("OtpError", () => {
       "INVALID_ARGUMENT",
       "STORE_UNAVAILABLE",
       "STORE_DATA_INVALID",
+      "STORE_FULL",
+      "STORE_CONTENTION",
       "NO_CHANNEL",
       "DELIVERY_FAILED",
       "RECIPIENT_INVALID",

@@ -14,6 +14,16 @@ export const OTP_ERROR_CODES = {
   STORE_UNAVAILABLE: "The OTP store is unavailable",
   /** The store returned data otp-core did not write (corrupted or foreign value). */
   STORE_DATA_INVALID: "The OTP store returned unreadable data",
+  /**
+   * The store is full and refuses new keys rather than evicting live state (the memory store at
+   * `maxKeys`). Retryable: space frees up as records expire.
+   */
+  STORE_FULL: "The OTP store is full",
+  /**
+   * Concurrent changes to one subject kept winning the compare-and-set, and the engine gave up
+   * after its bounded retries. Nothing was decided for this call. Retryable.
+   */
+  STORE_CONTENTION: "Too many concurrent changes to this subject; try again",
   /** No configured channel can reach the recipient (no phone for WhatsApp, no address at all). */
   NO_CHANNEL: "No delivery channel can reach this recipient",
   /**
@@ -29,8 +39,11 @@ export const OTP_ERROR_CODES = {
   PROVIDER_THROTTLED: "The delivery provider is throttling requests",
   /** The operation was aborted through its AbortSignal or ran past its timeout. */
   ABORTED: "The operation was aborted",
-  /** The same idempotency key is being processed by another request right now. Retryable. */
-  IDEMPOTENCY_CONFLICT: "A request with this idempotency key is still in progress",
+  /**
+   * The idempotency key is in use: by a request still in progress (retryable), or by an earlier
+   * request with different content (`retryable` false: use a new key for a new request).
+   */
+  IDEMPOTENCY_CONFLICT: "This idempotency key belongs to another request",
   /** A stored code was protected with a secret id that is no longer configured. */
   SECRET_UNKNOWN: "The secret that protected this code is no longer configured",
   /** WebCrypto failed (bad key material, tampered ciphertext). */
@@ -87,6 +100,8 @@ export class OtpError extends Error {
 
 const DEFAULT_RETRYABLE: ReadonlySet<OtpErrorCode> = new Set([
   "STORE_UNAVAILABLE",
+  "STORE_FULL",
+  "STORE_CONTENTION",
   "PROVIDER_THROTTLED",
   "IDEMPOTENCY_CONFLICT",
 ]);

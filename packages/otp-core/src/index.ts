@@ -6,6 +6,16 @@ export {
 } from "./adapter-helpers.js";
 export { ALPHABETS, type AlphabetName, MAX_INPUT_LENGTH, normalizeCode } from "./alphabet.js";
 export type {
+  IssueRequest,
+  IssueResult,
+  LockedResult,
+  Otp,
+  OtpStatus,
+  SubjectRef,
+  VerifyRequest,
+  VerifyResult,
+} from "./api.js";
+export type {
   AddressKind,
   DeliveryReceipt,
   OtpChannel,
@@ -16,17 +26,7 @@ export type {
 } from "./channel.js";
 export { constantTimeEqual, type OtpSecret } from "./crypto.js";
 export type { DeliveryOptions } from "./delivery.js";
-export {
-  createOtp,
-  type IssueRequest,
-  type IssueResult,
-  type Otp,
-  type OtpOptions,
-  type OtpStatus,
-  type SubjectRef,
-  type VerifyRequest,
-  type VerifyResult,
-} from "./engine.js";
+export { createOtp } from "./engine.js";
 export {
   isOtpError,
   OTP_ERROR_CODES,
@@ -36,6 +36,15 @@ export {
 } from "./errors.js";
 export { OTP_EVENT_TYPES, type OtpEvent, type OtpEventSink, type OtpEventType } from "./events.js";
 export { maskDestination, maskEmail, maskPhone } from "./mask.js";
+export { type HmacFunction, OTP_DEFAULTS, OTP_LIMITS, type OtpOptions } from "./options.js";
 export { type CodePolicy, type CodePolicyOptions, createCodePolicy, MIN_BITS } from "./policy.js";
 export { type RandomSource, randomString } from "./random.js";
+export {
+  type CodeState,
+  decodeRecord,
+  EMPTY_RECORD,
+  encodeRecord,
+  type SubjectRecord,
+} from "./record.js";
+export * as rules from "./rules/index.js";
 export { createMemoryStore, type MemoryStoreOptions, type OtpStore } from "./store.js";

@@ -7,6 +7,30 @@ export type RandomSource = (bytes: Uint8Array) => Uint8Array;
 /** @internal The WebCrypto CSPRNG, available as a global on Node 20+, Deno, Bun and browsers. */
 export const cryptoRandom: RandomSource = (bytes) => globalThis.crypto.getRandomValues(bytes);
 
+const POOL_BYTES = 16_384;
+let pool = new Uint8Array(0);
+let poolAt = 0;
+
+/**
+ * @internal The WebCrypto CSPRNG drawn through a pooled buffer, refilled 16 KiB at a time. Why:
+ * one `getRandomValues` call costs about as much as an HMAC whatever its size, and a code needs
+ * only a few bytes. The bytes are the CSPRNG's own, each handed out once; a consumed byte is
+ * zeroed at once so a later memory dump cannot replay codes that were drawn from it.
+ */
+export const pooledRandom: RandomSource = (bytes) => {
+  const n = bytes.length;
+  if (n > POOL_BYTES / 4) return cryptoRandom(bytes);
+  if (poolAt + n > pool.length) {
+    if (pool.length === 0) pool = new Uint8Array(POOL_BYTES);
+    cryptoRandom(pool);
+    poolAt = 0;
+  }
+  bytes.set(pool.subarray(poolAt, poolAt + n));
+  pool.fill(0, poolAt, poolAt + n);
+  poolAt += n;
+  return bytes;
+};
+
 /**
  * Draws `length` symbols uniformly from `alphabet` by rejection sampling.
  *
@@ -27,7 +51,7 @@ export const cryptoRandom: RandomSource = (bytes) => globalThis.crypto.getRandom
 export function randomString(
   alphabet: string,
   length: number,
-  random: RandomSource = cryptoRandom,
+  random: RandomSource = pooledRandom,
 ): string {
   const size = alphabet.length;
   const limit = 256 - (256 % size); // values >= limit would bias the result: reject them
@@ -47,7 +71,7 @@ export function randomString(
 }
 
 /** @internal A random identifier: 16 bytes (128 bits) as base64url, for code ids and tokens. */
-export function randomId(random: RandomSource = cryptoRandom, bytes = 16): string {
+export function randomId(random: RandomSource = pooledRandom, bytes = 16): string {
   return toBase64Url(random(new Uint8Array(bytes)));
 }
 

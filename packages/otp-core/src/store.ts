@@ -1,44 +1,44 @@
+import { configError, intOption } from "./adapter-helpers.js";
 import { OtpError } from "./errors.js";
 
 /**
- * The store contract: a handful of atomic primitives, in the spirit of better-auth's secondary
- * storage. All OTP logic lives once, in otp-core; a store only has to make each primitive atomic
- * on its backend. `@otpkit/otp-testing`'s `describeOtpStore` checks every adapter the same way.
+ * The store contract: read a key, and compare-and-set a key. That is all otp-core needs, because
+ * everything it knows about one (subject, purpose) is ONE record (see `record.ts`), decided by
+ * pure rules and committed with one compare-and-set. Stores hold no OTP logic; each makes its two
+ * primitives atomic in one round trip on its backend (a Lua script on Redis, one statement on
+ * SQLite and PostgreSQL, a synchronous Map operation in memory). `@otpkit/otp-testing`'s
+ * `describeOtpStore` checks every adapter the same way, races included.
  *
- * Keys are opaque strings built by otp-core (`{subject-digest}:kind`); a store may prefix them.
- * The part in braces is a Redis Cluster hash tag: every key of one subject maps to one slot.
- * Values are opaque non-empty strings (otp-core writes JSON and decimal counters); a store returns
- * them byte for byte. TTLs are milliseconds, always > 0 (a store may round fractions up), and must
- * be honoured to within a few milliseconds: nothing otp-core writes lives forever. `increment` is
- * only ever used on counter keys; on a value that is not an integer it throws `STORE_DATA_INVALID`
- * and leaves the value alone. `get` of a counter key returns its decimal string.
+ * Keys are opaque strings built by otp-core (`{keyed-digest}` or `{keyed-digest}:i:…`); a store
+ * may prefix them. The part in braces is a Redis Cluster hash tag. Values are opaque non-empty
+ * strings that a store returns byte for byte and compares byte for byte. TTLs are milliseconds,
+ * always >= 1 (a store may round up to its resolution), honoured to within a few milliseconds.
  *
  * Failures: when a store cannot know whether a write happened (timeout, lost reply) it throws
- * `STORE_UNAVAILABLE` and the key may or may not have changed; it never reports an outcome it does
- * not know. Under such failures an increment is "at least once": a budget may only get stricter.
+ * `STORE_UNAVAILABLE`; it never reports an outcome it does not know. A store never silently drops
+ * live state: no eviction of unexpired keys (the memory store refuses new keys when full; Redis
+ * must run with `maxmemory-policy noeviction`).
  */
 export interface OtpStore {
-  /** Stable adapter name for diagnostics (`"memory"`, `"redis"`, `"sqlite"`). */
+  /** Stable adapter name for diagnostics (`"memory"`, `"redis"`, `"sqlite"`, `"postgres"`). */
   readonly name: string;
   /** The value, or `null` when missing or expired. */
   get(key: string): Promise<string | null>;
-  /** Writes the value with a time to live, replacing any previous value and TTL. */
-  set(key: string, value: string, ttlMs: number): Promise<void>;
-  /** Writes only when the key is absent (or expired). Returns true when this call wrote it. */
-  setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean>;
   /**
-   * Atomically reads and deletes. With `expected`, deletes only if the current value equals it
-   * (compare-and-delete) and returns `null` otherwise, leaving the value in place. Of N concurrent
-   * calls for one value, exactly one gets it.
+   * Atomically: when the key's current value equals `expected` (`null`: the key is absent or
+   * expired), write `next` with a time to live of `ttlMs` (`next` `null`: delete the key) and
+   * resolve `true`; otherwise change nothing and resolve `false`. Of N concurrent calls with the
+   * same `expected`, at most one resolves `true`.
+   *
+   * The three uses: create-if-absent (`expected` null), replace-if-equal, delete-if-equal
+   * (`next` null; `ttlMs` is then ignored).
    */
-  consume(key: string, expected?: string): Promise<string | null>;
-  /**
-   * Atomically adds 1 and returns the new count. The TTL is set when the key is created and is
-   * NOT extended by later increments: a failure window never slides. N concurrent calls end at N.
-   */
-  increment(key: string, ttlMs: number): Promise<number>;
-  /** Removes the key. Deleting a missing key is not an error. */
-  delete(key: string): Promise<void>;
+  compareAndSet(
+    key: string,
+    expected: string | null,
+    next: string | null,
+    ttlMs: number,
+  ): Promise<boolean>;
   /** Releases connections or timers the store owns (never a client passed in by the caller). */
   close?(): Promise<void>;
 }
@@ -47,7 +47,12 @@ export interface OtpStore {
 export interface MemoryStoreOptions {
   /** Clock in epoch milliseconds, for tests. @default Date.now */
   now?: () => number;
-  /** Keep at most this many keys; the soonest-expiring are evicted first. @default 100_000 */
+  /**
+   * Hold at most this many live keys. When full, expired keys are swept; if it is still full, a
+   * write that would create a NEW key throws `STORE_FULL` (retryable). Live keys are never
+   * evicted: dropping one would hand an attacker a fresh failure budget.
+   * @default 100_000
+   */
   maxKeys?: number;
 }
 
@@ -57,86 +62,72 @@ interface Entry {
 }
 
 /**
- * An in-process store for tests, single-instance services and development. Atomic because every
+ * An in-process store for tests, single-instance services and development. Atomic because each
  * primitive runs synchronously inside one turn of the event loop. Not shared between processes:
- * use `@otpkit/store-redis` or `@otpkit/store-sqlite` for that.
+ * use `@otpkit/store-redis`, `@otpkit/store-sqlite` or `@otpkit/store-postgres` for that.
  *
+ * @param options Clock and capacity; see {@link MemoryStoreOptions}.
+ * @returns An {@link OtpStore} named `"memory"`.
+ * @throws {OtpError} `CONFIG_INVALID` for a bad `maxKeys` or `now`. Its `compareAndSet` throws
+ * `STORE_FULL` (retryable) when creating a key while `maxKeys` live keys exist.
  * @example
  * ```ts
  * const store = createMemoryStore();
- * await store.set("k", "v", 60_000);
- * await store.consume("k"); // "v"
+ * await store.compareAndSet("k", null, "v", 60_000); // true: created
+ * await store.compareAndSet("k", "v", null, 0); // true: deleted
  * ```
  */
 export function createMemoryStore(options: MemoryStoreOptions = {}): OtpStore {
   const now = options.now ?? Date.now;
-  const maxKeys = options.maxKeys ?? 100_000;
+  if (typeof now !== "function")
+    throw configError("now", "a function () => epoch ms", now, undefined, { source: "memory" });
+  const maxKeys = intOption("maxKeys", options.maxKeys ?? 100_000, 1, 100_000_000, {
+    source: "memory",
+  });
   const data = new Map<string, Entry>();
 
-  function live(key: string): Entry | undefined {
+  function live(key: string, t: number): Entry | undefined {
     const entry = data.get(key);
-    if (entry && entry.expiresAt <= now()) {
+    if (entry !== undefined && entry.expiresAt <= t) {
       data.delete(key);
       return undefined;
     }
     return entry;
   }
 
-  function write(key: string, value: string, ttlMs: number): void {
-    if (!data.has(key) && data.size >= maxKeys) sweep();
-    data.set(key, { value, expiresAt: now() + ttlMs });
-  }
-
-  function sweep(): void {
-    const t = now();
-    for (const [key, entry] of data) if (entry.expiresAt <= t) data.delete(key);
+  function makeRoom(t: number): void {
     if (data.size < maxKeys) return;
-    // Still full: evict the entries closest to expiry (they matter least).
-    const byExpiry = [...data.entries()].sort((a, b) => a[1].expiresAt - b[1].expiresAt);
-    for (const [key] of byExpiry.slice(0, Math.ceil(maxKeys / 10))) data.delete(key);
+    for (const [key, entry] of data) if (entry.expiresAt <= t) data.delete(key);
+    if (data.size >= maxKeys) {
+      throw new OtpError(
+        "STORE_FULL",
+        `[memory] holds ${maxKeys} live keys (maxKeys); refusing a new one rather than evicting live state`,
+        { source: "memory", details: { maxKeys } },
+      );
+    }
   }
 
   return {
     name: "memory",
     async get(key) {
-      return live(key)?.value ?? null;
+      return live(key, now())?.value ?? null;
     },
-    async set(key, value, ttlMs) {
-      write(key, value, ttlMs);
-    },
-    async setIfAbsent(key, value, ttlMs) {
-      if (live(key)) return false;
-      write(key, value, ttlMs);
+    async compareAndSet(key, expected, next, ttlMs) {
+      const t = now();
+      const entry = live(key, t);
+      if ((entry?.value ?? null) !== expected) return false;
+      if (next === null) {
+        data.delete(key);
+        return true;
+      }
+      if (entry === undefined) {
+        makeRoom(t);
+        data.set(key, { value: next, expiresAt: t + Math.max(1, ttlMs) });
+      } else {
+        entry.value = next;
+        entry.expiresAt = t + Math.max(1, ttlMs);
+      }
       return true;
-    },
-    async consume(key, expected) {
-      const entry = live(key);
-      if (!entry) return null;
-      if (expected !== undefined && entry.value !== expected) return null;
-      data.delete(key);
-      return entry.value;
-    },
-    async increment(key, ttlMs) {
-      const entry = live(key);
-      if (!entry) {
-        write(key, "1", ttlMs);
-        return 1;
-      }
-      if (!/^-?\d+$/.test(entry.value)) {
-        throw new OtpError(
-          "STORE_DATA_INVALID",
-          "[memory] increment of a value that is not an integer",
-          {
-            source: "memory",
-          },
-        );
-      }
-      const next = Number.parseInt(entry.value, 10) + 1;
-      entry.value = String(next); // expiresAt untouched: the window does not slide
-      return next;
-    },
-    async delete(key) {
-      data.delete(key);
     },
     async close() {
       data.clear();

@@ -26,7 +26,31 @@ describe("otp-core purity", () => {
       expect(code, file).not.toMatch(/\bprocess\./);
       expect(code, file).not.toMatch(/Math\.random/);
       const imports = [...code.matchAll(/from\s+["']([^"']+)["']/g)].map((m) => m[1]!);
-      for (const spec of imports) expect(spec, file).toMatch(/^(\.\/|@noble\/hashes\/)/);
+      for (const spec of imports) expect(spec, file).toMatch(/^(\.\.?\/|@noble\/hashes\/)/);
+    }
+  });
+
+  it("keeps the rules pure: no I/O, no clock, no randomness, no awaiting in src/rules", () => {
+    const rules = sources.filter(({ file }) => file.startsWith("rules/"));
+    expect(rules.length).toBeGreaterThan(5);
+    for (const { file, text } of rules) {
+      const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
+      const body = code.replace(/^import[^;]*;/gm, "");
+      for (const impure of [
+        /\bDate\b/,
+        /\bcrypto\b/,
+        /\bsetTimeout\b/,
+        /\bawait\b/,
+        /\basync\b/,
+        /\bPromise\b/,
+      ]) {
+        expect(body, file).not.toMatch(impure);
+      }
+      // Values only from other rules and the record's shape; everything else only as types.
+      for (const m of code.matchAll(/^import\s+(type\s+)?[^;]*?from\s+["']([^"']+)["']/gm)) {
+        if (m[1]) continue;
+        expect(m[2], file).toMatch(/^(\.\/[a-z-]+\.js|\.\.\/record\.js)$/);
+      }
     }
   });
 });

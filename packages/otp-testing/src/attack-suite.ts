@@ -107,6 +107,7 @@ export function describeOtpAttack(options: DescribeOtpAttackOptions): void {
         createOtp({
           store,
           secrets: [SECRET],
+          namingKey: "attack-suite-naming-key-0123456789abcdef",
           events: (event) => {
             events.push(event);
           },

@@ -16,6 +16,7 @@ export interface DescribeOtpEngineOptions {
 
 const SECRET_A = { id: "a", key: "engine-suite-secret-a-0123456789abcdef" };
 const SECRET_B = { id: "b", key: "engine-suite-secret-b-0123456789abcdef" };
+const NAMING_KEY = "engine-suite-naming-key-0123456789abcdef";
 const MINUTE = 60_000;
 
 interface Harness {
@@ -63,6 +64,7 @@ export function describeOtpEngine(options: DescribeOtpEngineOptions): void {
       const otp = createOtp({
         store,
         secrets: [SECRET_A],
+        namingKey: NAMING_KEY,
         channels: [email, phone],
         events: (event) => {
           events.push(event);
@@ -153,10 +155,17 @@ export function describeOtpEngine(options: DescribeOtpEngineOptions): void {
       expect(await h.otp.verify({ subject: who, code: wrong(code) })).toEqual({
         status: "exhausted",
       });
-      // Ended means ended: even the right code no longer works.
-      expect(await h.otp.verify({ subject: who, code })).toEqual({ status: "not_found" });
+      // Ended means ended: even the right code no longer works, and the answer says why.
+      expect(await h.otp.verify({ subject: who, code })).toEqual({ status: "exhausted" });
       expect(h.of("failed").map((e) => e.attemptsRemaining)).toEqual([2, 1, 0]);
       expect(h.of("exhausted")).toHaveLength(1);
+      // A new code starts over (the budget does not: 3 of 5 failures are spent).
+      h.advance(MINUTE);
+      const next = await issueCode(h, who);
+      expect(await h.otp.verify({ subject: who, code: wrong(next) })).toEqual({
+        status: "invalid",
+        attemptsRemaining: 1,
+      });
     });
 
     it("expires codes at their expiry by the engine's clock (default 10 minutes)", async () => {
@@ -166,9 +175,14 @@ export function describeOtpEngine(options: DescribeOtpEngineOptions): void {
       h.advance(10 * MINUTE - 1);
       expect((await h.otp.lookup({ subject: who })).active).not.toBeNull();
       h.advance(1);
+      // The record outlives the code: the right code after expiry is answered `expired` and the
+      // event recorded, on every store, however soon the store would have dropped a code key.
       expect(await h.otp.verify({ subject: who, code })).toEqual({ status: "expired" });
       expect(h.of("expired")).toHaveLength(1);
-      expect(await h.otp.verify({ subject: who, code })).toEqual({ status: "not_found" });
+      h.advance(5 * MINUTE);
+      expect(await h.otp.verify({ subject: who, code })).toEqual({ status: "expired" });
+      expect(h.of("expired")).toHaveLength(1);
+      expect(h.of("failed")).toHaveLength(0);
     });
 
     it("records an expired code as expired when a new one replaces it", async () => {
@@ -257,6 +271,165 @@ export function describeOtpEngine(options: DescribeOtpEngineOptions): void {
       await h.otp.verify({ subject: who, code: wrong(code) });
       await h.otp.verify({ subject: who, code });
       expect((await h.otp.lookup({ subject: who })).failures).toBe(0);
+    });
+
+    it("malformed input spends nothing: wrong length, foreign symbols, empty", async () => {
+      const h = await setup();
+      const who = subject();
+      const code = await issueCode(h, who);
+      const malformed = { status: "malformed", expected: { length: 6, alphabet: "numeric" } };
+      for (const input of ["", "   ", code.slice(0, 5), `${code}1`, "12a456", "١٢٣٤٥٦"]) {
+        expect(await h.otp.verify({ subject: who, code: input }), input).toEqual(malformed);
+      }
+      expect(h.of("failed")).toHaveLength(0);
+      const status = await h.otp.lookup({ subject: who });
+      expect(status.active?.attemptsUsed).toBe(0);
+      expect(status.failures).toBe(0);
+      expect(await h.otp.verify({ subject: who, code })).toMatchObject({ status: "verified" });
+    });
+
+    it("lookup is read-only and reports attempts left within the budget", async () => {
+      const h = await setup({ lockout: { maxFailures: 4 } });
+      const who = subject();
+      const first = await issueCode(h, who);
+      await h.otp.verify({ subject: who, code: wrong(first) });
+      await h.otp.verify({ subject: who, code: wrong(first) });
+      h.advance(MINUTE);
+      const second = await issueCode(h, who);
+      // The code has 3 attempts, the budget only 2 more failures: the lower one is what is left.
+      expect((await h.otp.lookup({ subject: who })).active).toMatchObject({
+        attemptsUsed: 0,
+        attemptsRemaining: 2,
+      });
+      await h.otp.verify({ subject: who, code: wrong(second) });
+      expect(await h.otp.verify({ subject: who, code: wrong(second) })).toMatchObject({
+        status: "locked",
+      });
+      const before = h.events.length;
+      h.advance(15 * MINUTE);
+      // The lock is over, but looking at it changes nothing: no event, no notice, no write.
+      const status = await h.otp.lookup({ subject: who });
+      expect(status).toMatchObject({ locked: false, lockedUntil: null, failures: 0 });
+      expect(h.events.length).toBe(before);
+      expect(await h.otp.lookup({ subject: who })).toEqual(status);
+      // The next write notices the unlock, once.
+      await issueCode(h, who);
+      expect(h.of("unlocked")).toHaveLength(1);
+    });
+
+    it("locks grow with repeated lockouts; at the consecutive cap only an operator unlocks", async () => {
+      const h = await setup({
+        lockout: { maxFailures: 2, durationMs: 10 * MINUTE, maxConsecutiveFailures: 6 },
+        resend: { cooldownMs: 0 },
+      });
+      const who = subject();
+      const durations: Array<number | null> = [];
+      for (let lock = 0; lock < 3; lock++) {
+        const code = await issueCode(h, who);
+        await h.otp.verify({ subject: who, code: wrong(code) });
+        const locked = await h.otp.verify({ subject: who, code: wrong(code) });
+        if (locked.status !== "locked") throw new Error(`expected locked, got ${locked.status}`);
+        durations.push(locked.retryAfterMs);
+        if (locked.lockedUntil !== null) h.advance(locked.lockedUntil - h.now());
+      }
+      // 10 min, then doubled; the 6th consecutive failure is the cap: no end at all.
+      expect(durations).toEqual([10 * MINUTE, 20 * MINUTE, null]);
+      expect(h.of("locked").map((e) => e.reason)).toEqual(["budget", "budget", "consecutive"]);
+      h.advance(30 * 24 * 60 * MINUTE);
+      expect(await h.otp.issue({ subject: who, deliver: false })).toEqual({
+        status: "locked",
+        lockedUntil: null,
+        retryAfterMs: null,
+      });
+      expect(await h.otp.lookup({ subject: who })).toMatchObject({
+        locked: true,
+        lockedUntil: null,
+        consecutiveFailures: 6,
+      });
+      expect(await h.otp.unlock({ subject: who })).toBe(true);
+      expect(h.of("unlocked").at(-1)).toMatchObject({ reason: "operator" });
+      expect(await h.otp.lookup({ subject: who })).toMatchObject({
+        locked: false,
+        failures: 0,
+        consecutiveFailures: 0,
+      });
+      const code = await issueCode(h, who);
+      expect(await h.otp.verify({ subject: who, code })).toMatchObject({ status: "verified" });
+      expect(await h.otp.unlock({ subject: who })).toBe(false);
+    });
+
+    it("only a success clears consecutive failures: a slow, steady guesser is still capped", async () => {
+      const h = await setup({
+        lockout: { maxFailures: 5, windowMs: 60 * MINUTE, maxConsecutiveFailures: 20 },
+        resend: { cooldownMs: 0, maxSends: 1000 },
+      });
+      const who = subject();
+      // 4 guesses an hour never fill a 5-per-hour budget; a week of it is 672 guesses.
+      for (let hour = 0; hour < 7 * 24; hour++) {
+        const code = await issueCode(h, who).catch(() => null);
+        for (let i = 0; i < 4; i++) {
+          await h.otp.verify({ subject: who, code: wrong(code ?? "000000") });
+        }
+        h.advance(60 * MINUTE);
+      }
+      // Every evaluated wrong guess is a `failed` event: the cap stopped them at 20.
+      expect(h.of("failed")).toHaveLength(20);
+      expect(h.of("locked")).toHaveLength(1);
+      expect(h.of("locked")[0]).toMatchObject({ reason: "consecutive" });
+    });
+
+    it("an idempotency key reused for another request is a conflict, never the stored answer", async () => {
+      const h = await setup({ resend: { cooldownMs: 0 } });
+      const who = subject();
+      const first = await h.otp.issue({ subject: who, deliver: false });
+      if (first.status !== "issued") throw new Error(first.status);
+      expect(
+        await h.otp.verify({
+          subject: who,
+          code: first.code!,
+          codeId: first.codeId,
+          idempotencyKey: "k",
+        }),
+      ).toMatchObject({ status: "verified" });
+      const second = await h.otp.issue({ subject: who, deliver: false });
+      if (second.status !== "issued") throw new Error(second.status);
+      const conflict = await h.otp
+        .verify({
+          subject: who,
+          code: wrong(second.code!),
+          codeId: second.codeId,
+          idempotencyKey: "k",
+        })
+        .catch((e: unknown) => e);
+      expect(isOtpError(conflict) && [conflict.code, conflict.retryable]).toEqual([
+        "IDEMPOTENCY_CONFLICT",
+        false,
+      ]);
+      // Nothing was evaluated for the conflicting request: the second code is untouched.
+      expect((await h.otp.lookup({ subject: who })).active).toMatchObject({
+        codeId: second.codeId,
+        attemptsUsed: 0,
+      });
+      // The same request again is replayed.
+      expect(
+        await h.otp.verify({
+          subject: who,
+          code: first.code!,
+          codeId: first.codeId,
+          idempotencyKey: "k",
+        }),
+      ).toEqual({ status: "verified", codeId: first.codeId, replayed: true });
+      // issue: a different recipient under a used key is a conflict too.
+      await h.otp.issue({
+        subject: who,
+        recipient: { email: "a@example.test" },
+        idempotencyKey: "i",
+      });
+      const other = await h.otp
+        .issue({ subject: who, recipient: { email: "b@example.test" }, idempotencyKey: "i" })
+        .catch((e: unknown) => e);
+      expect(isOtpError(other) && other.code).toBe("IDEMPOTENCY_CONFLICT");
+      expect(h.email.sent).toHaveLength(1);
     });
 
     it("throttles resends: a cooldown between codes and a cap per window", async () => {
@@ -355,7 +528,7 @@ export function describeOtpEngine(options: DescribeOtpEngineOptions): void {
       expect(h.of("failed")).toHaveLength(3);
       expect(results.filter((r) => r.status === "invalid")).toHaveLength(2);
       expect(results.filter((r) => r.status === "exhausted")).toHaveLength(98);
-      expect(await h.otp.verify({ subject: who, code })).toEqual({ status: "not_found" });
+      expect(await h.otp.verify({ subject: who, code })).toEqual({ status: "exhausted" });
     });
 
     it("reports the active code: expiry, attempts, channel, masked destination", async () => {
@@ -503,6 +676,9 @@ export function describeOtpEngine(options: DescribeOtpEngineOptions): void {
         .catch((e: unknown) => e);
       expect(isOtpError(error) && error.code).toBe("DELIVERY_FAILED");
       expect((await h.otp.lookup({ subject: who })).active).toBeNull();
+      // The withdrawn code's trail ends: issued, delivery_failed, revoked (undelivered).
+      expect(h.events.map((e) => e.type)).toEqual(["issued", "delivery_failed", "revoked"]);
+      expect(h.of("revoked")[0]).toMatchObject({ reason: "undelivered" });
       h.email.failAlways(null);
       // No cooldown was left running by the failed attempt.
       expect(
@@ -569,14 +745,20 @@ export function describeOtpEngine(options: DescribeOtpEngineOptions): void {
       expect(h.phone.last()).toMatchObject({ kind: "lockout", code: undefined, locale: "es" });
       expect(second).not.toBe(first);
       h.advance(15 * MINUTE);
+      // lookup is read-only: it reports the lock over but sends nothing; the next write notices.
       expect((await h.otp.lookup({ subject: who })).lockedUntil).toBeNull();
-      expect(h.phone.last()).toMatchObject({ kind: "unlock", code: undefined });
+      expect(h.phone.last()?.kind).toBe("lockout");
+      expect(await h.otp.issue({ subject: who, recipient: to })).toMatchObject({
+        status: "issued",
+      });
+      expect(h.phone.sent.at(-2)).toMatchObject({ kind: "unlock", code: undefined });
       expect(h.phone.sent.map((m) => m.kind)).toEqual([
         "code",
         "retry",
         "retry",
         "lockout",
         "unlock",
+        "code",
       ]);
     });
 

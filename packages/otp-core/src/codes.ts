@@ -1,0 +1,106 @@
+import { normalizeCode } from "./alphabet.js";
+import { configError } from "./assert.js";
+import type { Recipient } from "./channel.js";
+import type { Keyring } from "./crypto.js";
+import { constantTimeEqual } from "./crypto.js";
+import type { OtpOptions } from "./options.js";
+import type { CodePolicy } from "./policy.js";
+import type { RandomSource } from "./random.js";
+import { fromBase64Url, randomId, randomString, toBase64Url } from "./random.js";
+import type { CodeState } from "./record.js";
+import type { Candidate } from "./rules/index.js";
+
+/** Bytes of HMAC-SHA-256 kept per code: 128 bits, far beyond any code's own entropy. */
+const MAC_BYTES = 16;
+/** Bytes of a code id: 96 bits, unique per subject beyond doubt. Ids are not secrets. */
+const ID_BYTES = 12;
+
+/** @internal Makes codes and checks them: the only place that sees a plaintext code and a MAC together. */
+export interface CodeMaker {
+  /** A fresh code for `recipient` (the fixed one for a test recipient) and its candidate state. */
+  make(
+    sid: string,
+    recipient: Recipient | undefined,
+  ): Promise<{ code: string; candidate: Candidate }>;
+  /** Whether `code` (normalised) is the one `state` holds, in constant time. */
+  matches(sid: string, code: string, state: CodeState): boolean;
+  /** The same MAC work as a real comparison, so "no code" takes as long as "wrong code". */
+  dummy(sid: string, code: string): void;
+  /** The sealed copy, opened (`encrypted` storage only). */
+  reveal(sid: string, state: CodeState): Promise<string | undefined>;
+}
+
+/** @internal */
+export function createCodeMaker(
+  keyring: Keyring,
+  policy: CodePolicy,
+  random: RandomSource,
+  storage: "hash" | "encrypted",
+  testRecipients: OtpOptions["testRecipients"],
+): CodeMaker {
+  const fixed = checkTestRecipients(testRecipients, policy);
+
+  function mac(keyId: string, sid: string, codeId: string, code: string): Uint8Array {
+    // Binding the MAC to the subject and the code id means a stored MAC cannot be replayed for
+    // another subject or another code, even by someone who can write to the store.
+    return keyring.mac(keyId, `otpkit/v2\0${sid}\0${codeId}\0${code}`).subarray(0, MAC_BYTES);
+  }
+
+  return {
+    async make(sid, recipient) {
+      const test =
+        fixed !== undefined && recipient !== undefined && testRecipients!.matches(recipient);
+      const code = test ? fixed! : randomString(policy.symbols, policy.length, random);
+      const id = randomId(random, ID_BYTES);
+      const keyId = keyring.currentId;
+      const candidate: Candidate = {
+        id,
+        keyId,
+        mac: toBase64Url(mac(keyId, sid, id, code)),
+        test,
+        ...(storage === "encrypted"
+          ? { sealed: await keyring.encrypt(code, `${sid}\0${id}`, random) }
+          : {}),
+      };
+      return { code, candidate };
+    },
+    matches(sid, code, state) {
+      return constantTimeEqual(mac(state.keyId, sid, state.id, code), fromBase64Url(state.mac));
+    },
+    dummy(sid, code) {
+      constantTimeEqual(mac(keyring.currentId, sid, "-", code), new Uint8Array(MAC_BYTES));
+    },
+    async reveal(sid, state) {
+      return state.sealed ? keyring.decrypt(state.sealed, `${sid}\0${state.id}`) : undefined;
+    },
+  };
+}
+
+function checkTestRecipients(
+  testRecipients: OtpOptions["testRecipients"],
+  policy: CodePolicy,
+): string | undefined {
+  if (testRecipients === undefined) return undefined;
+  if (typeof testRecipients !== "object" || testRecipients === null) {
+    throw configError("testRecipients", "{ code, matches }", testRecipients);
+  }
+  if (typeof testRecipients.matches !== "function") {
+    throw configError(
+      "testRecipients.matches",
+      "a function (recipient) => boolean",
+      typeof testRecipients.matches,
+    );
+  }
+  const fixed =
+    typeof testRecipients.code === "string"
+      ? normalizeCode(testRecipients.code, policy.alphabet)
+      : "";
+  if (fixed.length !== policy.length || [...fixed].some((c) => !policy.symbols.includes(c))) {
+    throw configError(
+      "testRecipients.code",
+      `${policy.length} symbols of the ${policy.alphabet} alphabet`,
+      testRecipients.code,
+    );
+  }
+  return fixed;
+}

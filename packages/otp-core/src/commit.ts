@@ -1,0 +1,92 @@
+import { isOtpError, OtpError } from "./errors.js";
+import type { RandomSource } from "./random.js";
+import type { SubjectRecord } from "./record.js";
+import { decodeRecord, encodeRecord } from "./record.js";
+import type { Decision } from "./rules/index.js";
+import type { OtpStore } from "./store.js";
+
+/** How often one call re-reads and decides again after losing a compare-and-set. */
+const MAX_TRIES = 32;
+/** The longest pause between two tries, ms (jittered below it). */
+const MAX_PAUSE_MS = 64;
+
+/** @internal What the shell needs to commit decisions to a store. */
+export interface Committer {
+  readonly store: OtpStore;
+  /** Reads the record (`null` for a subject never seen, or whose record expired). */
+  read(key: string): Promise<SubjectRecord | null>;
+  /**
+   * Reads, decides, and commits the decision's next record with one compare-and-set. On a lost
+   * race it reads and decides again — bounded, with jitter — and if contention does not clear,
+   * throws `STORE_CONTENTION` (retryable): never an answer that was not committed.
+   */
+  commit<O>(
+    key: string,
+    decide: (record: SubjectRecord | null, now: number) => Decision<O>,
+    ttl: (record: SubjectRecord, now: number) => number,
+  ): Promise<Decision<O>>;
+  /** Every store call goes through here: foreign errors become `STORE_UNAVAILABLE`. */
+  call<T>(op: () => Promise<T>): Promise<T>;
+}
+
+/** @internal */
+export function createCommitter(
+  store: OtpStore,
+  now: () => number,
+  random: RandomSource,
+  sleep: (ms: number) => Promise<void>,
+): Committer {
+  async function call<T>(op: () => Promise<T>): Promise<T> {
+    try {
+      return await op();
+    } catch (error) {
+      if (isOtpError(error)) throw error;
+      throw new OtpError("STORE_UNAVAILABLE", `Store "${store.name}" failed`, {
+        cause: error,
+        source: store.name,
+      });
+    }
+  }
+
+  async function readRaw(
+    key: string,
+  ): Promise<{ raw: string | null; record: SubjectRecord | null }> {
+    const raw = await call(() => store.get(key));
+    return { raw, record: raw === null ? null : decodeRecord(raw, store.name) };
+  }
+
+  return {
+    store,
+    call,
+    async read(key) {
+      return (await readRaw(key)).record;
+    },
+    async commit(key, decide, ttl) {
+      for (let attempt = 1; ; attempt++) {
+        const { raw, record } = await readRaw(key);
+        const t = now();
+        const decision = decide(record, t);
+        if (decision.next === undefined) return decision;
+        const ms = ttl(decision.next, t);
+        const next = ms > 0 ? encodeRecord(decision.next) : null;
+        if (raw === next) return decision;
+        if (await call(() => store.compareAndSet(key, raw, next, ms))) return decision;
+        if (attempt >= MAX_TRIES) {
+          throw new OtpError(
+            "STORE_CONTENTION",
+            `Gave up after ${MAX_TRIES} conflicting writes to one subject's record`,
+            { source: store.name },
+          );
+        }
+        // Someone else changed the record between our read and our write: decide again on what
+        // they wrote. A short random pause spreads out callers that keep colliding.
+        if (attempt > 1) await sleep(jitter(attempt, random));
+      }
+    },
+  };
+}
+
+function jitter(attempt: number, random: RandomSource): number {
+  const byte = random(new Uint8Array(1))[0]!;
+  return Math.floor(((byte + 1) / 256) * Math.min(MAX_PAUSE_MS, 2 ** attempt));
+}

@@ -1,0 +1,107 @@
+import type { IssueRequest, IssueResult } from "./api.js";
+import { argumentError } from "./assert.js";
+import type { Delivered } from "./delivery.js";
+import type { SubjectContext } from "./effects.js";
+import { OtpError } from "./errors.js";
+import { maskDestination } from "./mask.js";
+import type { Parts } from "./parts.js";
+import { checkRecipient, commitAndEmit, contextOf } from "./parts.js";
+import { decideDelivered, decideIssue, decideUndelivered } from "./rules/index.js";
+
+/** @internal `issue`: checks the request, then runs it once per idempotency key. */
+export async function issue(parts: Parts, request: IssueRequest): Promise<IssueResult> {
+  const ctx = contextOf(parts, request);
+  const deliver = request.deliver ?? true;
+  if (typeof deliver !== "boolean") throw argumentError("deliver", "boolean", deliver);
+  if (request.recipient !== undefined) checkRecipient(request.recipient);
+  if (deliver && request.recipient === undefined) {
+    throw argumentError("recipient", "{ email } or { phone } (or deliver: false)", undefined);
+  }
+  if (request.channels !== undefined && !Array.isArray(request.channels)) {
+    throw argumentError("channels", "an array of channel names", request.channels);
+  }
+  const fingerprint = () =>
+    JSON.stringify([request.recipient ?? null, request.channels ?? null, deliver]);
+  const result = await parts.idempotency.once(
+    ctx,
+    "issue",
+    request.idempotencyKey,
+    fingerprint,
+    () => issueNow(parts, ctx, request, deliver),
+    // The plaintext never goes into the idempotency record.
+    (r) => (r.status === "issued" && r.code !== undefined ? { ...r, code: undefined } : r),
+  );
+  if (
+    result.replayed &&
+    result.status === "issued" &&
+    !deliver &&
+    parts.shell.storage === "encrypted"
+  ) {
+    // Re-read it from the sealed copy, while it is still the active code.
+    const record = await parts.committer.read(ctx.key);
+    if (record?.code?.id === result.codeId && record.code.ended === undefined) {
+      return { ...result, code: await parts.codes.reveal(ctx.sid, record.code) };
+    }
+  }
+  return result;
+}
+
+async function issueNow(
+  parts: Parts,
+  ctx: SubjectContext,
+  request: IssueRequest,
+  deliver: boolean,
+): Promise<IssueResult> {
+  const plan = deliver ? parts.deliverer.plan(request.recipient!, request.channels) : [];
+  if (deliver && plan.length === 0) {
+    throw new OtpError(
+      "NO_CHANNEL",
+      parts.deliverer.channels.length === 0
+        ? "No channels are configured: pass deliver: false to receive the code and deliver it yourself"
+        : "No configured channel can reach this recipient (give an email or a phone)",
+    );
+  }
+  const { code, candidate } = await parts.codes.make(ctx.sid, request.recipient);
+  const channel = candidate.test ? "test" : plan[0]?.name;
+  const decision = await commitAndEmit(parts, ctx, (record, now) =>
+    decideIssue(
+      record,
+      { now, candidate, to: request.recipient, channels: request.channels, deliver, channel },
+      parts.policy,
+    ),
+  );
+  const outcome = decision.outcome;
+  if (outcome.status !== "issued") return outcome;
+  if (!deliver) return { ...outcome, code };
+  if (candidate.test) {
+    // No delivery for test recipients: the caller knows the fixed code.
+    const to = request.recipient!;
+    return {
+      ...outcome,
+      channel: "test",
+      destination: maskDestination(to.phone ?? to.email ?? ""),
+    };
+  }
+  const message = decision.messages.find((m) => m.kind === "code");
+  let delivered: Delivered;
+  try {
+    delivered = await parts.effects.deliver(ctx, {
+      message: message as typeof message & { kind: "code" },
+      code,
+      expiresAt: outcome.expiresAt,
+    });
+  } catch (error) {
+    // Lose nothing: the undelivered code is withdrawn (with an event), the code it replaced
+    // comes back if still usable, and the cooldown is lifted.
+    await commitAndEmit(parts, ctx, (record, now) =>
+      decideUndelivered(record, { now, codeId: outcome.codeId }, parts.policy),
+    );
+    throw error;
+  }
+  if (delivered.channel !== channel) {
+    await commitAndEmit(parts, ctx, (record) =>
+      decideDelivered(record, { codeId: outcome.codeId, channel: delivered.channel }),
+    );
+  }
+  return { ...outcome, channel: delivered.channel, destination: maskDestination(delivered.to) };
+}

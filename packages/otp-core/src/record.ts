@@ -1,0 +1,226 @@
+import type { Recipient } from "./channel.js";
+import type { SealedText } from "./crypto.js";
+import { OtpError } from "./errors.js";
+
+/**
+ * One code, as its subject's record holds it. Never the code itself: a truncated keyed MAC (and,
+ * in `encrypted` storage, an AES-GCM sealed copy).
+ */
+export interface CodeState {
+  readonly id: string;
+  /** Id of the secret that keyed `mac` (and sealed `sealed`). */
+  readonly keyId: string;
+  /** base64url of the first 16 bytes of HMAC-SHA-256(secret, subject, code id, code). */
+  readonly mac: string;
+  readonly issuedAt: number;
+  readonly expiresAt: number;
+  /** Wrong guesses spent on this code. */
+  readonly used: number;
+  /** Wrong guesses it survives (the policy's `maxAttempts` when it was issued). */
+  readonly max: number;
+  /** The channel it went out on (the first of the plan until a fallback says otherwise). */
+  readonly channel?: string;
+  readonly sealed?: SealedText;
+  /** Issued to a test recipient: fixed code, no delivery, events marked `test`. */
+  readonly test?: boolean;
+  /** Set once the code ended by itself; kept so a late check answers `expired` / `exhausted`. */
+  readonly ended?: "expired" | "exhausted";
+}
+
+/**
+ * Everything the rules know about one (subject, purpose), in one record that one compare-and-set
+ * changes: the active code, the code it replaced (while that one could still be given back), the
+ * failure budget, the consecutive failures since the last success, the lock, the resend throttle.
+ */
+export interface SubjectRecord {
+  readonly code?: CodeState;
+  /** The live code the active one replaced: restored if the new one cannot be delivered. */
+  readonly previous?: CodeState;
+  /** Where the last code went, for retry, lockout and unlock messages. */
+  readonly to?: Recipient;
+  /** The preferred channel order of the last issue. */
+  readonly channels?: readonly string[];
+  /** The last code was a test recipient's: its lock and unlock events are marked, no notices. */
+  readonly test?: boolean;
+  /** Failed attempts in the budget window that started at `failuresSince`. */
+  readonly failures: number;
+  readonly failuresSince: number;
+  /** Failed attempts since the last success, across windows and locks (NIST 800-63B-4 §3.2.2). */
+  readonly consecutive: number;
+  /** When the last failure was counted (the consecutive count is forgotten `rememberMs` after). */
+  readonly lastFailureAt: number;
+  /** Locks since the last success: each one lasts twice the one before. */
+  readonly locks: number;
+  /**
+   * The lock: `until` (epoch ms), or `null` until an operator unlocks. A lock whose `until` has
+   * passed is over; it stays here until its unlock is noticed (event, notice), then goes.
+   */
+  readonly lock?: { readonly until: number | null };
+  /** When the last code was sent (the cooldown runs from here). */
+  readonly lastSendAt?: number;
+  /** Sends in the window that started at `sendsSince`. */
+  readonly sends: number;
+  readonly sendsSince: number;
+}
+
+/** A record with nothing in it: the state of a subject never seen. */
+export const EMPTY_RECORD: SubjectRecord = Object.freeze({
+  failures: 0,
+  failuresSince: 0,
+  consecutive: 0,
+  lastFailureAt: 0,
+  locks: 0,
+  sends: 0,
+  sendsSince: 0,
+});
+
+// The stored form is a positional JSON array: about half the bytes of an object with names,
+// which is most of a Redis key's memory. Version first, so a future layout can be told apart.
+const VERSION = 2;
+const ENDED = { expired: 2, exhausted: 4 } as const;
+
+type Json = string | number | null | Json[] | { [key: string]: Json };
+
+/** @internal The stored form of a record. */
+export function encodeRecord(r: SubjectRecord): string {
+  const fields: Json[] = [
+    VERSION,
+    r.code ? encodeCode(r.code) : 0,
+    r.previous ? encodeCode(r.previous) : 0,
+    r.to ? encodeRecipient(r.to) : 0,
+    r.channels && r.channels.length > 0 ? [...r.channels] : 0,
+    r.test ? 1 : 0,
+    r.failures,
+    r.failuresSince,
+    r.consecutive,
+    r.lastFailureAt,
+    r.locks,
+    r.lock ? (r.lock.until ?? -1) : 0,
+    r.lastSendAt ?? 0,
+    r.sends,
+    r.sendsSince,
+  ];
+  // Trailing zeros carry nothing: drop them (a fresh code's record ends after its throttle).
+  while (fields.length > 1 && fields[fields.length - 1] === 0) fields.pop();
+  return JSON.stringify(fields);
+}
+
+function encodeCode(c: CodeState): Json[] {
+  const flags = (c.test ? 1 : 0) | (c.ended ? ENDED[c.ended] : 0);
+  const out: Json[] = [c.id, c.keyId, c.mac, c.issuedAt, c.expiresAt - c.issuedAt, c.used, c.max];
+  const tail: Json[] = [
+    c.channel ?? 0,
+    c.sealed ? [c.sealed.k, c.sealed.iv, c.sealed.ct] : 0,
+    flags,
+  ];
+  while (tail.length > 0 && tail[tail.length - 1] === 0) tail.pop();
+  return [...out, ...tail];
+}
+
+function encodeRecipient(to: Recipient): Json {
+  // An e-mail address alone is stored as the bare string: the common case, and the smallest.
+  const keys = Object.keys(to).filter((k) => to[k as keyof Recipient] !== undefined);
+  if (keys.length === 1 && keys[0] === "email") return to.email!;
+  const out: { [key: string]: Json } = {};
+  for (const k of keys) out[k] = to[k as keyof Recipient]!;
+  return out;
+}
+
+/**
+ * @internal Parses a stored record. Anything otp-core did not write is `STORE_DATA_INVALID`: a
+ * record is never guessed at, because a misread budget or lock is a security bug.
+ */
+export function decodeRecord(raw: string, store: string): SubjectRecord {
+  let a: unknown;
+  try {
+    a = JSON.parse(raw);
+  } catch (cause) {
+    throw invalid(store, cause);
+  }
+  if (!Array.isArray(a) || a[0] !== VERSION) throw invalid(store);
+  const n = (i: number): number => {
+    const v = a[i] ?? 0;
+    if (typeof v !== "number" || !Number.isFinite(v)) throw invalid(store);
+    return v;
+  };
+  const lock = n(11);
+  const chs = a[4] ?? 0;
+  if (chs !== 0 && !(Array.isArray(chs) && chs.every((c) => typeof c === "string")))
+    throw invalid(store);
+  const record: {
+    -readonly [K in keyof SubjectRecord]: SubjectRecord[K];
+  } = {
+    failures: n(6),
+    failuresSince: n(7),
+    consecutive: n(8),
+    lastFailureAt: n(9),
+    locks: n(10),
+    sends: n(13),
+    sendsSince: n(14),
+  };
+  if (a[1]) record.code = decodeCode(a[1], store);
+  if (a[2]) record.previous = decodeCode(a[2], store);
+  if (a[3]) record.to = decodeRecipient(a[3], store);
+  if (chs !== 0) record.channels = chs as string[];
+  if (n(5) === 1) record.test = true;
+  if (lock !== 0) record.lock = { until: lock === -1 ? null : lock };
+  if (n(12) !== 0) record.lastSendAt = n(12);
+  return record;
+}
+
+function decodeCode(value: unknown, store: string): CodeState {
+  if (!Array.isArray(value) || value.length < 7) throw invalid(store);
+  const [id, keyId, mac, issuedAt, ttl, used, max, channel = 0, sealed = 0, flags = 0] = value;
+  if (
+    typeof id !== "string" ||
+    typeof keyId !== "string" ||
+    typeof mac !== "string" ||
+    ![issuedAt, ttl, used, max, flags].every((x) => typeof x === "number" && Number.isFinite(x))
+  ) {
+    throw invalid(store);
+  }
+  const code: { -readonly [K in keyof CodeState]: CodeState[K] } = {
+    id,
+    keyId,
+    mac,
+    issuedAt,
+    expiresAt: issuedAt + ttl,
+    used,
+    max,
+  };
+  if (typeof channel === "string") code.channel = channel;
+  if (sealed !== 0) {
+    if (
+      !Array.isArray(sealed) ||
+      sealed.length !== 3 ||
+      !sealed.every((s) => typeof s === "string")
+    )
+      throw invalid(store);
+    const [k, iv, ct] = sealed as [string, string, string];
+    code.sealed = { k, iv, ct };
+  }
+  if (flags & 1) code.test = true;
+  if (flags & ENDED.expired) code.ended = "expired";
+  else if (flags & ENDED.exhausted) code.ended = "exhausted";
+  return code;
+}
+
+function decodeRecipient(value: unknown, store: string): Recipient {
+  if (typeof value === "string") return { email: value };
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw invalid(store);
+  const out: Recipient = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (typeof v !== "string" || !["email", "phone", "name", "locale"].includes(k))
+      throw invalid(store);
+    out[k as keyof Recipient] = v;
+  }
+  return out;
+}
+
+function invalid(store: string, cause?: unknown): OtpError {
+  return new OtpError(
+    "STORE_DATA_INVALID",
+    `Store "${store}" returned a record otp-core did not write`,
+    { cause, source: store },
+  );
+}
