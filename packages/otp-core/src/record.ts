@@ -75,39 +75,63 @@ export const EMPTY_RECORD: SubjectRecord = Object.freeze({
 });
 
 // The stored form is a positional JSON array: about half the bytes of an object with names,
-// which is most of a Redis key's memory. Version first, so a future layout can be told apart.
+// which is most of a Redis key's memory. Times are stored as offsets from one base time (the
+// latest time in the record), so a fresh record carries one 13-digit number instead of four.
+// The throttle comes before the failure fields: a fresh record ends there (trailing zeros go).
+// The version comes first, so a future layout can be told apart.
 const VERSION = 2;
 const ENDED = { expired: 2, exhausted: 4 } as const;
 
-type Json = string | number | null | Json[] | { [key: string]: Json };
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 /** @internal The stored form of a record. */
 export function encodeRecord(r: SubjectRecord): string {
+  const base = Math.max(
+    r.code?.issuedAt ?? 0,
+    r.previous?.issuedAt ?? 0,
+    r.lastSendAt ?? 0,
+    r.sends > 0 ? r.sendsSince : 0,
+    r.failures > 0 ? r.failuresSince : 0,
+    r.lastFailureAt,
+  );
   const fields: Json[] = [
     VERSION,
-    r.code ? encodeCode(r.code) : 0,
-    r.previous ? encodeCode(r.previous) : 0,
+    base,
+    r.code ? encodeCode(r.code, base) : 0,
+    r.previous ? encodeCode(r.previous, base) : 0,
     r.to ? encodeRecipient(r.to) : 0,
     r.channels && r.channels.length > 0 ? [...r.channels] : 0,
+    r.lastSendAt === undefined ? null : r.lastSendAt - base,
+    r.sends,
+    r.sends > 0 ? r.sendsSince - base : 0,
     r.test ? 1 : 0,
     r.failures,
-    r.failuresSince,
+    r.failures > 0 ? r.failuresSince - base : 0,
     r.consecutive,
-    r.lastFailureAt,
+    r.lastFailureAt > 0 ? r.lastFailureAt - base : 0,
     r.locks,
-    r.lock ? (r.lock.until ?? -1) : 0,
-    r.lastSendAt ?? 0,
-    r.sends,
-    r.sendsSince,
+    r.lock ? (r.lock.until === null ? true : [r.lock.until - base]) : 0,
   ];
-  // Trailing zeros carry nothing: drop them (a fresh code's record ends after its throttle).
-  while (fields.length > 1 && fields[fields.length - 1] === 0) fields.pop();
+  // Trailing zeros carry nothing: drop them.
+  while (
+    fields.length > 2 &&
+    (fields[fields.length - 1] === 0 || fields[fields.length - 1] === null)
+  )
+    fields.pop();
   return JSON.stringify(fields);
 }
 
-function encodeCode(c: CodeState): Json[] {
+function encodeCode(c: CodeState, base: number): Json[] {
   const flags = (c.test ? 1 : 0) | (c.ended ? ENDED[c.ended] : 0);
-  const out: Json[] = [c.id, c.keyId, c.mac, c.issuedAt, c.expiresAt - c.issuedAt, c.used, c.max];
+  const out: Json[] = [
+    c.id,
+    c.keyId,
+    c.mac,
+    c.issuedAt - base,
+    c.expiresAt - c.issuedAt,
+    c.used,
+    c.max,
+  ];
   const tail: Json[] = [
     c.channel ?? 0,
     c.sealed ? [c.sealed.k, c.sealed.iv, c.sealed.ct] : 0,
@@ -143,32 +167,36 @@ export function decodeRecord(raw: string, store: string): SubjectRecord {
     if (typeof v !== "number" || !Number.isFinite(v)) throw invalid(store);
     return v;
   };
-  const lock = n(11);
-  const chs = a[4] ?? 0;
+  const base = n(1);
+  const chs = a[5] ?? 0;
   if (chs !== 0 && !(Array.isArray(chs) && chs.every((c) => typeof c === "string")))
     throw invalid(store);
   const record: {
     -readonly [K in keyof SubjectRecord]: SubjectRecord[K];
   } = {
-    failures: n(6),
-    failuresSince: n(7),
-    consecutive: n(8),
-    lastFailureAt: n(9),
-    locks: n(10),
-    sends: n(13),
-    sendsSince: n(14),
+    sends: n(7),
+    sendsSince: n(7) > 0 ? base + n(8) : 0,
+    failures: n(10),
+    failuresSince: n(10) > 0 ? base + n(11) : 0,
+    consecutive: n(12),
+    lastFailureAt: n(13) !== 0 ? base + n(13) : 0,
+    locks: n(14),
   };
-  if (a[1]) record.code = decodeCode(a[1], store);
-  if (a[2]) record.previous = decodeCode(a[2], store);
-  if (a[3]) record.to = decodeRecipient(a[3], store);
+  if (a[2]) record.code = decodeCode(a[2], base, store);
+  if (a[3]) record.previous = decodeCode(a[3], base, store);
+  if (a[4]) record.to = decodeRecipient(a[4], store);
   if (chs !== 0) record.channels = chs as string[];
-  if (n(5) === 1) record.test = true;
-  if (lock !== 0) record.lock = { until: lock === -1 ? null : lock };
-  if (n(12) !== 0) record.lastSendAt = n(12);
+  if (a[6] !== null && a[6] !== undefined) record.lastSendAt = base + n(6);
+  if (n(9) === 1) record.test = true;
+  const lock = a[15] ?? 0;
+  if (lock === true) record.lock = { until: null };
+  else if (Array.isArray(lock) && typeof lock[0] === "number" && Number.isFinite(lock[0]))
+    record.lock = { until: base + lock[0] };
+  else if (lock !== 0) throw invalid(store);
   return record;
 }
 
-function decodeCode(value: unknown, store: string): CodeState {
+function decodeCode(value: unknown, base: number, store: string): CodeState {
   if (!Array.isArray(value) || value.length < 7) throw invalid(store);
   const [id, keyId, mac, issuedAt, ttl, used, max, channel = 0, sealed = 0, flags = 0] = value;
   if (
@@ -183,8 +211,8 @@ function decodeCode(value: unknown, store: string): CodeState {
     id,
     keyId,
     mac,
-    issuedAt,
-    expiresAt: issuedAt + ttl,
+    issuedAt: base + issuedAt,
+    expiresAt: base + issuedAt + ttl,
     used,
     max,
   };
