@@ -3,6 +3,7 @@ import { createMemoryStore, createOtp } from "@otpkit/otp-core";
 const otp = createOtp({
   store: createMemoryStore(),
   secrets: [{ id: "2026-11", key: "use-32-or-more-random-bytes-from-your-vault" }],
+  namingKey: "another-32-or-more-random-bytes-never-rotated",
 });
 
 const issued = await otp.issue({ subject: "user-42", deliver: false });

@@ -4,11 +4,11 @@ import { createMemoryStore, createOtp } from "@otpkit/otp-core";
 const whatsapp = createWhatsAppChannel({
   phoneNumberId: process.env["WA_PHONE_NUMBER_ID"] ?? "",
   accessToken: process.env["WA_ACCESS_TOKEN"] ?? "",
-  languages: ["en_US", "es"], // the translations your templates are approved in
 });
 const otp = createOtp({
   store: createMemoryStore(),
   secrets: [{ id: "k1", key: process.env["OTP_SECRET"] ?? "" }],
+  namingKey: process.env["OTP_NAMING_KEY"] ?? "",
   channels: [whatsapp],
   retryOnFailure: true, // a wrong code brings a fresh one (tmpl_otp_retry)
 });

@@ -6,10 +6,17 @@ import { configError } from "./errors.js";
  * memory survives restarts and is shared between server instances.
  */
 export interface WebhookSeenStore {
-  /** Writes only when the key is absent (or expired). Returns true when this call wrote it. */
-  setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean>;
-  /** Forgets a key (used when handling an event failed, so Meta's retry is handled again). */
-  delete?(key: string): Promise<void>;
+  /**
+   * otp-core's compare-and-set. The handler uses two forms: create-if-absent
+   * (`expected` null: marks a notification seen; true when this call marked it) and
+   * delete-if-equal (`next` null: forgets it when handling failed, so Meta's retry is handled).
+   */
+  compareAndSet(
+    key: string,
+    expected: string | null,
+    next: string | null,
+    ttlMs: number,
+  ): Promise<boolean>;
 }
 
 /** Options of {@link createMemorySeenStore}. */
@@ -31,8 +38,8 @@ export interface MemorySeenStoreOptions {
  * @example
  * ```ts
  * const seen = createMemorySeenStore({ maxEntries: 10_000 });
- * await seen.setIfAbsent("wamid.X:delivered", "1", 60_000); // true
- * await seen.setIfAbsent("wamid.X:delivered", "1", 60_000); // false
+ * await seen.compareAndSet("wamid.X:delivered", null, "1", 60_000); // true
+ * await seen.compareAndSet("wamid.X:delivered", null, "1", 60_000); // false
  * ```
  */
 export function createMemorySeenStore(options: MemorySeenStoreOptions = {}): WebhookSeenStore {
@@ -44,10 +51,17 @@ export function createMemorySeenStore(options: MemorySeenStoreOptions = {}): Web
   // Insertion order is expiry order when every key gets the same TTL (the handler's case).
   const entries = new Map<string, number>();
   return {
-    async setIfAbsent(key, _value, ttlMs) {
+    async compareAndSet(key, expected, next, ttlMs) {
       const t = now();
       const until = entries.get(key);
-      if (until !== undefined && until > t) return false;
+      const present = until !== undefined && until > t;
+      if (next === null) {
+        // Delete-if-equal: every value this store holds is the handler's "1".
+        if (!present || expected === null) return !present && expected === null;
+        entries.delete(key);
+        return true;
+      }
+      if (present || expected !== null) return false;
       entries.delete(key);
       entries.set(key, t + ttlMs);
       for (const [k, expiry] of entries) {
@@ -55,9 +69,6 @@ export function createMemorySeenStore(options: MemorySeenStoreOptions = {}): Web
         entries.delete(k);
       }
       return true;
-    },
-    async delete(key) {
-      entries.delete(key);
     },
   };
 }

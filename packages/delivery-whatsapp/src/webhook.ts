@@ -128,8 +128,8 @@ export function createWhatsAppWebhookHandler(
     throw configError("onEvent", "a function receiving each event", options.onEvent);
   }
   const seen = options.seen ?? createMemorySeenStore();
-  if (typeof seen?.setIfAbsent !== "function") {
-    throw configError("seen", "a store with setIfAbsent(key, value, ttlMs)", seen);
+  if (typeof seen?.compareAndSet !== "function") {
+    throw configError("seen", "an OtpStore (or a store with compareAndSet)", seen);
   }
   const seenTtlMs = intOption("seenTtlMs", options.seenTtlMs ?? 8 * DAY, 60_000, 30 * DAY);
   const prefix = options.seenKeyPrefix ?? "otpkit:whatsapp-webhook:";
@@ -191,7 +191,7 @@ export function createWhatsAppWebhookHandler(
       const fullKey = `${prefix}${dedupeKey}`;
       let fresh: boolean;
       try {
-        fresh = await seen.setIfAbsent(fullKey, "1", seenTtlMs);
+        fresh = await seen.compareAndSet(fullKey, null, "1", seenTtlMs);
       } catch {
         // Without the de-duplication memory we cannot tell new from repeated: let Meta retry.
         return text(503, "Seen store unavailable");
@@ -201,7 +201,7 @@ export function createWhatsAppWebhookHandler(
         await onEvent(event);
       } catch {
         // Forget it so Meta's retry of this notification reaches onEvent again; 500 asks for it.
-        await seen.delete?.(fullKey).catch(() => undefined);
+        await seen.compareAndSet(fullKey, "1", null, 1).catch(() => undefined);
         return text(500, "Event handler failed");
       }
     }

@@ -82,7 +82,7 @@ const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
  *   accessToken: process.env.WA_ACCESS_TOKEN!,
  *   languages: ["en_US", "es"],
  * });
- * const otp = createOtp({ store, secrets, channels: [whatsapp], retryOnFailure: true });
+ * const otp = createOtp({ store, secrets, namingKey, channels: [whatsapp], retryOnFailure: true });
  * ```
  */
 export function createWhatsAppChannel(options: WhatsAppChannelOptions): OtpChannel {

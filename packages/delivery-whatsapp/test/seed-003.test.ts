@@ -36,6 +36,7 @@ test("seed 003: retry with a fresh code, lockout, unlock — through createOtp a
   const otp = createOtp({
     store: createMemoryStore({ now }),
     secrets: [{ id: "k1", key: "seed-003-test-secret-0123456789abcdef" }],
+    namingKey: "seed-003-test-naming-key-0123456789abcdef",
     channels: [whatsapp],
     retryOnFailure: true,
     maxAttempts: 3,
@@ -105,9 +106,13 @@ test("seed 003: retry with a fresh code, lockout, unlock — through createOtp a
   });
   expect(graph.accepted).toHaveLength(4);
 
-  // 6. The window passes; the next look at the subject notices it and sends the unlock notice.
+  // 6. The window passes. A look at the subject (read-only) shows it unlocked and sends nothing;
+  // the unlock notice goes out from the engine's timer (off in this test) or the next write —
+  // here the person typing their old code again.
   t += 15 * MINUTE;
   expect(await otp.lookup(who)).toMatchObject({ lockedUntil: null, failures: 0 });
+  expect(graph.accepted).toHaveLength(4);
+  expect(await otp.verify({ ...who, code: third })).toEqual({ status: "not_found" });
   expect(graph.accepted[4]).toMatchObject({ template: "tmpl_otp_unlocked", code: undefined });
   expect(graph.accepted).toHaveLength(5);
 
@@ -211,6 +216,7 @@ test("seed 003 with Meta throttling: a retry refused with 131056 is recorded, no
   const otp = createOtp({
     store: createMemoryStore({ now }),
     secrets: [{ id: "k1", key: "seed-003-test-secret-0123456789abcdef" }],
+    namingKey: "seed-003-test-naming-key-0123456789abcdef",
     channels: [
       createWhatsAppChannel({
         phoneNumberId: graph.phoneNumberId,

@@ -371,7 +371,7 @@ describe("a failing seen store", () => {
   test("answers 503 so Meta retries, and reports nothing", async () => {
     const { handler, events } = setup({
       seen: {
-        setIfAbsent: async () => {
+        compareAndSet: async () => {
           throw new Error("redis down");
         },
       },
