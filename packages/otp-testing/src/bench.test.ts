@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { createMemoryStore } from "@otpkit/otp-core";
 import { describe, expect, it, vi } from "vitest";
 import {
+  BENCH_NAMING_KEY,
   benchOtp,
   formatNumber,
   measureRate,
@@ -14,37 +15,47 @@ import {
 } from "./bench.js";
 
 describe("bench helpers", () => {
+  it("give bench engines a naming key the engine accepts (32+ characters)", () => {
+    expect(BENCH_NAMING_KEY.length).toBeGreaterThanOrEqual(32);
+  });
+
   it("import nothing but otp-core: benches run under plain Node, without vitest", () => {
     const source = readFileSync(new URL("./bench.ts", import.meta.url), "utf8");
     const imports = [...source.matchAll(/^import [^;]*? from "([^"]+)";$/gms)].map((m) => m[1]);
     expect(imports).toEqual(["@otpkit/otp-core", "@otpkit/otp-core"]);
   });
 
-  it("record every store call in order and pass it through", async () => {
+  it("record every store call in order, whether it wrote, and pass it through", async () => {
     const { store, calls } = recordStoreCalls(createMemoryStore());
-    await store.set("k", "v", 60_000);
+    expect(await store.compareAndSet("k", null, "v", 60_000)).toBe(true);
     expect(await store.get("k")).toBe("v");
-    expect(await store.setIfAbsent("k", "w", 60_000)).toBe(false);
-    expect(await store.increment("n", 60_000)).toBe(1);
-    expect(await store.consume("k", "v")).toBe("v");
-    await store.delete("n");
+    expect(await store.compareAndSet("k", null, "w", 60_000)).toBe(false);
+    expect(await store.compareAndSet("k", "v", null, 0)).toBe(true);
+    expect(await store.get("k")).toBeNull();
     expect(calls).toEqual([
-      { op: "set", key: "k", value: "v", ttl: 60_000 },
+      { op: "compareAndSet", key: "k", expected: null, next: "v", ttl: 60_000, won: true },
       { op: "get", key: "k" },
-      { op: "setIfAbsent", key: "k", value: "w", ttl: 60_000 },
-      { op: "increment", key: "n", ttl: 60_000 },
-      { op: "consume", key: "k" },
-      { op: "delete", key: "n" },
+      { op: "compareAndSet", key: "k", expected: null, next: "w", ttl: 60_000, won: false },
+      { op: "compareAndSet", key: "k", expected: "v", next: null, ttl: 0, won: true },
+      { op: "get", key: "k" },
     ]);
+    expect(store.close, "closing the recording must not close the store").toBeUndefined();
   });
 
-  it("profile the store calls of real verify cycles", async () => {
+  it("profile the store calls of real verify cycles, split into issue and verify", async () => {
     const profile = await profileVerifyCycles(createMemoryStore(), 10);
     expect(profile.cycles).toBe(10);
     expect(profile.calls.length % 10).toBe(0);
     expect(profile.perCycle).toBe(profile.calls.length / 10);
+    expect(profile.perIssue + profile.perVerify).toBe(profile.perCycle);
+    expect(profile.perIssue).toBeGreaterThan(0);
+    expect(profile.perVerify).toBeGreaterThan(0);
+    // Issue writes a code and verify spends it: at least one write each.
+    expect(profile.writesPerCycle).toBeGreaterThanOrEqual(2);
+    expect(profile.writesPerCycle).toBeLessThanOrEqual(profile.perCycle);
     expect(profile.breakdown).toMatch(/^[a-zA-Z]+ \d+\.\d(, [a-zA-Z]+ \d+\.\d)*$/);
-    expect(profile.breakdown).toContain("consume");
+    expect(profile.breakdown).toContain("compareAndSet");
+    expect(profile.calls.every((c) => c.key.startsWith("{"))).toBe(true);
   });
 
   it("measure completed cycles per second from concurrent workers", async () => {

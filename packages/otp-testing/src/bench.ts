@@ -1,7 +1,7 @@
 import type { Otp, OtpOptions, OtpStore } from "@otpkit/otp-core";
 import { createOtp } from "@otpkit/otp-core";
 
-// The measuring loop the store benches share (`pnpm bench` in store-redis and store-sqlite).
+// The measuring loop the store benches share (`pnpm bench` in each store package).
 // Benches run under plain Node, not vitest: nothing here imports vitest, and it is published as
 // its own entry, `@otpkit/otp-testing/bench`, so importing it never loads the suites. Figures,
 // not assertions: nothing here fails on a slow machine. Each bench keeps its backend's own
@@ -14,8 +14,14 @@ export const BENCH_SECRET: { id: string; key: string } = {
 };
 
 /**
- * An engine for benchmarks: cooldown and send cap out of the way (every cycle uses a fresh
- * subject anyway), no unlock timers.
+ * The naming key {@link benchOtp} uses (it keys the store-key digest; at least 32 characters);
+ * for a bench engine of your own options.
+ */
+export const BENCH_NAMING_KEY = "bench-naming-key-0123456789abcdefghijklmnop";
+
+/**
+ * An engine for benchmarks: {@link BENCH_SECRET} and {@link BENCH_NAMING_KEY}, cooldown and send
+ * cap out of the way (every cycle uses a fresh subject anyway), no unlock timers.
  *
  * @param store The store under test.
  * @param options Engine options to change on top of those (e.g. the defaults back, to measure
@@ -30,6 +36,7 @@ export function benchOtp(store: OtpStore, options: Partial<OtpOptions> = {}): Ot
   return createOtp({
     store,
     secrets: [BENCH_SECRET],
+    namingKey: BENCH_NAMING_KEY,
     scheduleUnlocks: false,
     resend: { cooldownMs: 0, maxSends: 1_000 },
     ...options,
@@ -49,11 +56,21 @@ export function benchOtp(store: OtpStore, options: Partial<OtpOptions> = {}): Ot
  */
 export async function verifyCycle(otp: Otp): Promise<void> {
   const subject = `bench-${crypto.randomUUID()}`;
+  await verifyForBench(otp, subject, await issueForBench(otp, subject));
+}
+
+/** The issue half of a cycle: the code, or an error naming what came back instead. */
+async function issueForBench(otp: Otp, subject: string): Promise<string> {
   const issued = await otp.issue({ subject, deliver: false });
   if (issued.status !== "issued" || issued.code === undefined) {
     throw new Error(`issue: ${issued.status}`);
   }
-  const verified = await otp.verify({ subject, code: issued.code });
+  return issued.code;
+}
+
+/** The verify half of a cycle: throws unless the code verified. */
+async function verifyForBench(otp: Otp, subject: string, code: string): Promise<void> {
+  const verified = await otp.verify({ subject, code });
   if (verified.status !== "verified") throw new Error(`verify: ${verified.status}`);
 }
 
@@ -119,15 +136,24 @@ export function measureVerifyCycles(options: MeasureVerifyCyclesOptions): Promis
   return measureRate({ concurrency, durationMs, task: () => verifyCycle(otp) });
 }
 
-/** One call of a store primitive, as {@link recordStoreCalls} saw it. */
-export interface StoreCall {
-  op: "get" | "set" | "setIfAbsent" | "consume" | "increment" | "delete";
-  key: string;
-  /** The value written (`set`, `setIfAbsent`). */
-  value?: string;
-  /** The TTL given (`set`, `setIfAbsent`, `increment`). */
-  ttl?: number;
-}
+/**
+ * One call of a store primitive, as {@link recordStoreCalls} saw it: enough to replay the same
+ * work as a bare baseline (the same reads and the same conditional writes, in order).
+ */
+export type StoreCall =
+  | { op: "get"; key: string }
+  | {
+      op: "compareAndSet";
+      key: string;
+      /** The value compared against; `null`: the key must be absent. */
+      expected: string | null;
+      /** The value written; `null`: delete. */
+      next: string | null;
+      /** The TTL given, in milliseconds. */
+      ttl: number;
+      /** Whether it wrote (set when the call resolves; absent while pending or if it threw). */
+      won?: boolean;
+    };
 
 /**
  * Wraps a store so that every primitive call is recorded, in order: to count the round trips one
@@ -144,36 +170,21 @@ export interface StoreCall {
  */
 export function recordStoreCalls(store: OtpStore): { store: OtpStore; calls: StoreCall[] } {
   const calls: StoreCall[] = [];
-  return {
-    calls,
-    store: {
-      name: store.name,
-      get(key) {
-        calls.push({ op: "get", key });
-        return store.get(key);
-      },
-      set(key, value, ttl) {
-        calls.push({ op: "set", key, value, ttl });
-        return store.set(key, value, ttl);
-      },
-      setIfAbsent(key, value, ttl) {
-        calls.push({ op: "setIfAbsent", key, value, ttl });
-        return store.setIfAbsent(key, value, ttl);
-      },
-      consume(key, expected) {
-        calls.push({ op: "consume", key });
-        return store.consume(key, expected);
-      },
-      increment(key, ttl) {
-        calls.push({ op: "increment", key, ttl });
-        return store.increment(key, ttl);
-      },
-      delete(key) {
-        calls.push({ op: "delete", key });
-        return store.delete(key);
-      },
+  // No `close`: closing the recording (an engine's close, say) must not close the store under it.
+  const recording: OtpStore = {
+    name: store.name,
+    get(key) {
+      calls.push({ op: "get", key });
+      return store.get(key);
+    },
+    async compareAndSet(key, expected, next, ttl) {
+      const call: StoreCall = { op: "compareAndSet", key, expected, next, ttl };
+      calls.push(call);
+      call.won = await store.compareAndSet(key, expected, next, ttl);
+      return call.won;
     },
   };
+  return { calls, store: recording };
 }
 
 /** What {@link profileVerifyCycles} found. */
@@ -182,19 +193,26 @@ export interface VerifyCycleProfile {
   calls: StoreCall[];
   /** How many cycles ran. */
   cycles: number;
-  /** Store calls per cycle. */
+  /** Store calls (round trips, statements) per cycle. */
   perCycle: number;
-  /** Calls per cycle by primitive, in order of first use: `"get 2.0, set 1.0, ..."`. */
+  /** Store calls per `issue`. */
+  perIssue: number;
+  /** Store calls per `verify`. */
+  perVerify: number;
+  /** Writes per cycle: compare-and-sets that won (on SQLite at `synchronous=full`, fsyncs). */
+  writesPerCycle: number;
+  /** Calls per cycle by primitive, in order of first use: `"get 2.0, compareAndSet 2.0"`. */
   breakdown: string;
 }
 
 /**
  * Runs `cycles` verify cycles one after another through an engine on `store` and records every
- * store call: how many round trips (Redis) or statements (SQLite) one cycle costs.
+ * store call: how many round trips (Redis) or statements (SQLite, PostgreSQL) one cycle costs,
+ * split into issue and verify, and how many of them write.
  *
  * @param store The store under test.
  * @param cycles How many cycles to record. @default 200
- * @returns The calls, and calls per cycle overall and by primitive.
+ * @returns The calls, and calls per cycle overall, per operation and by primitive.
  * @throws Error when a cycle fails to issue or verify.
  * @example
  * ```ts
@@ -208,14 +226,30 @@ export async function profileVerifyCycles(
 ): Promise<VerifyCycleProfile> {
   const recorded = recordStoreCalls(store);
   const otp = benchOtp(recorded.store);
-  for (let i = 0; i < cycles; i++) await verifyCycle(otp);
+  let issueCalls = 0;
+  for (let i = 0; i < cycles; i++) {
+    const before = recorded.calls.length;
+    const subject = `bench-${crypto.randomUUID()}`;
+    const code = await issueForBench(otp, subject);
+    issueCalls += recorded.calls.length - before;
+    await verifyForBench(otp, subject, code);
+  }
   await otp.close();
   const counts = new Map<string, number>();
   for (const call of recorded.calls) counts.set(call.op, (counts.get(call.op) ?? 0) + 1);
   const breakdown = [...counts.entries()]
     .map(([op, n]) => `${op} ${formatNumber(n / cycles, 1)}`)
     .join(", ");
-  return { calls: recorded.calls, cycles, perCycle: recorded.calls.length / cycles, breakdown };
+  const writes = recorded.calls.filter((c) => c.op === "compareAndSet" && c.won).length;
+  return {
+    calls: recorded.calls,
+    cycles,
+    perCycle: recorded.calls.length / cycles,
+    perIssue: issueCalls / cycles,
+    perVerify: (recorded.calls.length - issueCalls) / cycles,
+    writesPerCycle: writes / cycles,
+    breakdown,
+  };
 }
 
 /**

@@ -6,7 +6,7 @@ import type {
   OtpMessageKind,
   Recipient,
 } from "@otpkit/otp-core";
-import { isOtpError } from "@otpkit/otp-core";
+import { configError, isOtpError } from "@otpkit/otp-core";
 import { describe, expect, vi } from "vitest";
 import type { SkipEntry } from "./suite-utils.js";
 import {
@@ -159,7 +159,8 @@ function expectOtpError(error: unknown): asserts error is OtpError {
  * or in anything written to `console.*`.
  *
  * @param options The channel's name, a harness factory, declared skips and the time bound.
- * @throws TypeError when `skip` names an unknown test or gives no reason.
+ * @throws OtpError `CONFIG_INVALID` when `skip` names an unknown test or gives no reason, or
+ *   `timeoutMs` is not a positive number.
  * @example
  * ```ts
  * // test/conformance.test.ts
@@ -185,9 +186,9 @@ export function describeOtpChannel(options: DescribeOtpChannelOptions): void {
   const reasons = resolveSkips(suite, OTP_CHANNEL_TESTS, options.skip);
   const bound = options.timeoutMs ?? 2_000;
   if (!Number.isFinite(bound) || bound <= 0) {
-    throw new TypeError(
-      `[otp-testing] ${suite}: "timeoutMs" expected a positive number, got ${bound}`,
-    );
+    throw configError("timeoutMs", "a positive number of milliseconds", bound, suite, {
+      source: "otp-testing",
+    });
   }
 
   const withHarness =

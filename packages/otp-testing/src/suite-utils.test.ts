@@ -26,6 +26,9 @@ describe("resolveSkips", () => {
     expect(() => resolveSkips("suite", TESTS, [{ reason: "  ", tests: ["a"] }])).toThrow(
       /"skip\[0\]\.reason" expected a non-empty string/,
     );
+    expect(() => resolveSkips("suite", TESTS, [{ reason: "", tests: ["a"] }])).toThrow(
+      expect.objectContaining({ code: "CONFIG_INVALID", field: "skip[0].reason" }),
+    );
   });
 });
 

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { inspect } from "node:util";
+import { configError } from "@otpkit/otp-core";
 import type { TestContext } from "vitest";
 import { it } from "vitest";
 
@@ -25,8 +26,9 @@ export function randomHex(bytes = 6): string {
 
 /**
  * @internal Checks the skip list once, when the suite is declared, and maps each skipped test
- * to its reason. Unknown names and empty reasons throw: a typo must not silently run a test
- * the author meant to skip, and a skip without a reason is not allowed.
+ * to its reason. Unknown names and empty reasons throw `CONFIG_INVALID` (the one option-error
+ * format of otp-core's `configError`): a typo must not silently run a test the author meant to
+ * skip, and a skip without a reason is not allowed.
  */
 export function resolveSkips<Name extends string>(
   suite: string,
@@ -36,14 +38,22 @@ export function resolveSkips<Name extends string>(
   const reasons = new Map<Name, string>();
   (skip ?? []).forEach((entry, index) => {
     if (typeof entry.reason !== "string" || entry.reason.trim() === "") {
-      throw new TypeError(
-        `[otp-testing] ${suite}: "skip[${index}].reason" expected a non-empty string, got ${JSON.stringify(entry.reason)}`,
+      throw configError(
+        `skip[${index}].reason`,
+        "a non-empty string",
+        entry.reason,
+        `${suite}: say why the adapter cannot pass these tests`,
+        { source: "otp-testing" },
       );
     }
     for (const test of entry.tests) {
       if (!known.includes(test)) {
-        throw new TypeError(
-          `[otp-testing] ${suite}: "skip[${index}].tests" expected names from the suite's test list, got ${JSON.stringify(test)}`,
+        throw configError(
+          `skip[${index}].tests`,
+          "names from the suite's test list",
+          test,
+          `${suite}: copy the name from its exported list`,
+          { source: "otp-testing" },
         );
       }
       reasons.set(test, entry.reason.trim());

@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from "node:crypto";
 import type { AddressKind, OtpMessage, OtpMessageKind, Recipient } from "@otpkit/otp-core";
+import { configError } from "@otpkit/otp-core";
 
 /** Overrides for {@link createTestMessage}: any message field, plus which address to use. */
 export type TestMessageOverrides = Partial<OtpMessage> & {
@@ -26,7 +27,8 @@ const TEST_LOCKOUT_MS = 15 * 60_000;
  * @param recipient Who it goes to; must have the field the address kind needs.
  * @param overrides Fields to set explicitly, and `address` to pick `to`.
  * @returns A fresh message.
- * @throws TypeError when the recipient has no address of the requested kind (and no `to` override).
+ * @throws OtpError `CONFIG_INVALID` (field `recipient.email` or `recipient.phone`) when the
+ *   recipient has no address of the requested kind (and no `to` override).
  * @example
  * ```ts
  * const message = createTestMessage("code", { email: "ada@example.com" }, { code: "918273" });
@@ -61,9 +63,9 @@ function pickAddress(recipient: Recipient, address: AddressKind | undefined): st
   const kind = address ?? (recipient.email ? "email" : "phone");
   const value = kind === "email" ? recipient.email : recipient.phone;
   if (typeof value !== "string" || value === "") {
-    throw new TypeError(
-      `[otp-testing] "recipient.${kind}" expected a non-empty string, got ${JSON.stringify(value)}`,
-    );
+    throw configError(`recipient.${kind}`, "a non-empty string", value, "or pass overrides.to", {
+      source: "otp-testing",
+    });
   }
   return value;
 }

@@ -92,19 +92,49 @@ beforeAll(async () => {
 
 /** What each broken store must fail, and a phrase from the failing assertion (the reason). */
 const STORE_FLAWS: Record<StoreFlaw, Partial<Record<OtpStoreTestName, string>>> = {
-  "non-atomic-increment": {
-    "N parallel increments end at N with unique results": "final count after 100 increments",
-  },
-  "non-atomic-consume": {
-    "N parallel consumes have exactly one winner": "non-null results among 50 parallel consumes",
-    "N parallel consume(key, expected) have exactly one winner":
-      "non-null results among 50 parallel consumes",
-  },
-  "sliding-increment": {
-    "increment TTL is fixed at creation (does not slide)": "the window ended 400 ms after creation",
+  "non-atomic-cas": {
+    "N parallel create-if-absent calls have exactly one winner":
+      "winners among 50 parallel create-if-absent",
+    "N parallel replace-if-equal calls with one expected have exactly one winner":
+      "winners among 50 parallel replace-if-equal",
+    "N parallel delete-if-equal calls have exactly one winner":
+      "winners among 50 parallel delete-if-equal",
+    "20 workers doing 10 get + compareAndSet increments each end at exactly 200":
+      "counter after 20 workers x 10 increments (lost updates)",
   },
   "ignores-expected": {
-    "consume with expected deletes only when equal": 'consume with expected "wrong"',
+    "values are compared byte for byte": 'replace, expected "v " against "v"',
+    "replace-if-equal succeeds only on the exact current value": "expected v0",
+    "delete-if-equal deletes only on the exact current value": 'delete with expected "w"',
+    "a stale expected changes nothing, neither value nor TTL": "stale replace, create, delete",
+    "N parallel replace-if-equal calls with one expected have exactly one winner":
+      "winners among 50 parallel replace-if-equal",
+    "20 workers doing 10 get + compareAndSet increments each end at exactly 200":
+      "counter after 20 workers x 10 increments (lost updates)",
+    "large values (8 KiB) round-trip and compare exactly":
+      "expected differs in its last character only",
+  },
+  "loose-compare": {
+    "values are compared byte for byte": 'replace, expected "v " against "v"',
+  },
+  "never-expires": {
+    "replace-if-equal sets the new TTL, shorter and longer": "the shorter TTL of the replace",
+    "a stale expected changes nothing, neither value nor TTL":
+      "a failed compareAndSet extended the TTL of a live key",
+    "a value expires after its TTL": "400 ms TTL, 900 ms on",
+    "an expired key is absent: expected null matches, a value never does":
+      "replace-if-equal of an expired key",
+  },
+  "keeps-ttl-on-replace": {
+    "replace-if-equal sets the new TTL, shorter and longer": "the shorter TTL of the replace",
+  },
+  "ttl-on-mismatch": {
+    "a stale expected changes nothing, neither value nor TTL":
+      "a failed compareAndSet shortened the TTL of a live key",
+  },
+  "cas-sees-expired": {
+    "an expired key is absent: expected null matches, a value never does":
+      "replace-if-equal of an expired key",
   },
   "shared-keys": {
     "stores from two create() calls are isolated": "b sees a's key",
@@ -113,16 +143,15 @@ const STORE_FLAWS: Record<StoreFlaw, Partial<Record<OtpStoreTestName, string>>> 
 
 /**
  * What the attack suite must fail on two racy stores sharing one backend, and why. The race is
- * the one a store with a read-await-write primitive has across two app servers.
+ * the one a store with a read-await-write compareAndSet has across two app servers: every
+ * engine commits over the same record, so each guess is evaluated against a fresh budget.
  */
 const ATTACK_FLAWS: Partial<Record<StoreFlaw, Partial<Record<OtpAttackTestName, string>>>> = {
-  "non-atomic-increment": {
+  "non-atomic-cas": {
     "200 concurrent wrong guesses evaluate at most the failure budget and end locked":
       "wrong guesses evaluated (failed events) past the failure budget",
     "200 concurrent wrong guesses never evaluate more than the code's attempts":
       "wrong guesses evaluated (failed events) past the code's attempts",
-  },
-  "non-atomic-consume": {
     "50 concurrent correct submissions yield exactly one verified":
       "verified answers among 50 concurrent correct submissions",
   },
@@ -206,11 +235,11 @@ describe("describeOtpAttack fails racy stores shared by two engines", () => {
 describe("declared skips", () => {
   it("skip the named case with the reason in its title, and nothing else", () => {
     const cases = run.cases.filter(
-      (c) => c.suite === "OtpStore conformance: non-atomic-increment, skip declared",
+      (c) => c.suite === "OtpStore conformance: keeps-ttl-on-replace, skip declared",
     );
     expect(cases).toHaveLength(OTP_STORE_TESTS.length);
     expect(cases.filter((c) => c.state === "skipped").map((c) => c.test)).toEqual([
-      "N parallel increments end at N with unique results — skipped: backend has no atomic counter (fixture)",
+      "replace-if-equal sets the new TTL, shorter and longer — skipped: backend keeps the TTL on replace (fixture)",
     ]);
     expect(cases.filter((c) => c.state === "passed")).toHaveLength(OTP_STORE_TESTS.length - 1);
   });

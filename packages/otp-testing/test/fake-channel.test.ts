@@ -149,6 +149,6 @@ describe("createTestMessage", () => {
     expect(custom).not.toHaveProperty("address");
     expect(() =>
       createTestMessage("code", { email: "ada@example.com" }, { address: "phone" }),
-    ).toThrow(TypeError);
+    ).toThrow(expect.objectContaining({ code: "CONFIG_INVALID", field: "recipient.phone" }));
   });
 });
