@@ -748,10 +748,11 @@ export function describeOtpEngine(options: DescribeOtpEngineOptions): void {
       // lookup is read-only: it reports the lock over but sends nothing; the next write notices.
       expect((await h.otp.lookup({ subject: who })).lockedUntil).toBeNull();
       expect(h.phone.last()?.kind).toBe("lockout");
+      expect(await h.otp.verify({ subject: who, code: first })).toEqual({ status: "not_found" });
+      expect(h.phone.last()).toMatchObject({ kind: "unlock", code: undefined });
       expect(await h.otp.issue({ subject: who, recipient: to })).toMatchObject({
         status: "issued",
       });
-      expect(h.phone.sent.at(-2)).toMatchObject({ kind: "unlock", code: undefined });
       expect(h.phone.sent.map((m) => m.kind)).toEqual([
         "code",
         "retry",
@@ -760,6 +761,22 @@ export function describeOtpEngine(options: DescribeOtpEngineOptions): void {
         "unlock",
         "code",
       ]);
+      expect(h.of("unlocked")).toHaveLength(1);
+    });
+
+    it("a request for a new code that notices the unlock itself sends the code, not a notice first", async () => {
+      const h = await setup({ lockout: { maxFailures: 1 } });
+      const who = subject();
+      const to = { phone: "+34600123478" };
+      await h.otp.issue({ subject: who, recipient: to });
+      await h.otp.verify({ subject: who, code: wrong(h.phone.lastCode()!) });
+      h.advance(15 * MINUTE);
+      expect(await h.otp.issue({ subject: who, recipient: to })).toMatchObject({
+        status: "issued",
+      });
+      // Two messages back to back would also trip WhatsApp's per-recipient pacing.
+      expect(h.phone.sent.map((m) => m.kind)).toEqual(["code", "lockout", "code"]);
+      expect(h.of("unlocked")).toHaveLength(1);
     });
 
     it("test recipients get the fixed code, no delivery, and events marked test", async () => {

@@ -11,6 +11,7 @@
 import { randomUUID } from "node:crypto";
 import { createOtp } from "@otpkit/otp-core";
 import {
+  BENCH_NAMING_KEY,
   BENCH_SECRET,
   benchOtp,
   formatNumber as fmt,
@@ -74,7 +75,9 @@ async function main(): Promise<void> {
   // Calibrate: round trips per cycle (every primitive is one), counted on real cycles.
   const probe = await profileVerifyCycles(store);
   const roundTrips = probe.perCycle;
-  console.log(`store round trips per cycle: ${fmt(roundTrips, 1)} (${probe.breakdown})`);
+  console.log(
+    `store round trips per cycle: ${fmt(roundTrips, 1)} (issue ${fmt(probe.perIssue, 1)}, verify ${fmt(probe.perVerify, 1)}; ${probe.breakdown})`,
+  );
 
   const otp = benchOtp(store);
   const trivial = String(await client.script("LOAD", "return 1"));
@@ -94,6 +97,7 @@ async function main(): Promise<void> {
       String(concurrency),
       fmt(cycles),
       fmt(gets),
+      `${fmt(cycles / gets, 3)}x`,
       fmt(gets / roundTrips),
       `${fmt((cycles / (gets / roundTrips)) * 100, 1)} %`,
       fmt(evalshas),
@@ -107,6 +111,7 @@ async function main(): Promise<void> {
       "concurrency",
       "cycles/s",
       "bare GET/s",
+      "cycles / bare GETs",
       "GET ceiling cycles/s",
       "cycles vs GET ceiling",
       "bare EVALSHA/s",
@@ -122,6 +127,7 @@ async function main(): Promise<void> {
   const memoryOtp = createOtp({
     store: createRedisStore({ client, keyPrefix: memoryPrefix }),
     secrets: [BENCH_SECRET],
+    namingKey: BENCH_NAMING_KEY,
     scheduleUnlocks: false,
   });
   const before = usedMemory(await client.info("memory"));
@@ -142,7 +148,10 @@ async function main(): Promise<void> {
     const replies = (await pipeline.exec()) ?? [];
     replies.forEach(([error, bytes], j) => {
       if (error) throw error;
-      const kind = /\}:([a-z]+)/.exec(batch[j]!)?.[1] ?? "?";
+      // `{digest}` is the subject's record; `{digest}:i:<op>:…` an idempotency record.
+      const kind = batch[j]!.endsWith("}")
+        ? "record"
+        : `idempotency ${/\}:i:([a-z]+)/.exec(batch[j]!)?.[1] ?? "?"}`;
       const entry = byKind.get(kind) ?? { bytes: 0, count: 0 };
       entry.bytes += Number(bytes);
       entry.count += 1;

@@ -1,46 +1,49 @@
 /**
- * The Lua scripts behind the primitives that no single Redis command covers. Internal: not
- * re-exported. Redis runs a script atomically (no other command interleaves), which is the whole
- * point: each primitive stays one round trip and one indivisible step on the server.
+ * The one Lua script behind `compareAndSet`. Internal: not re-exported. Redis runs a script
+ * atomically (no other command interleaves), which is the whole point: the compare and the write
+ * are one indivisible step on the server, in one round trip.
  *
- * Both scripts touch exactly one key (`KEYS[1]`), so they are valid on Redis Cluster whatever the
+ * The script touches exactly one key (`KEYS[1]`), so it is valid on Redis Cluster whatever the
  * key's hash tag is: a single-key script can never cross slots.
  */
 
-/**
- * Compare-and-delete: returns the value and deletes the key only when it equals `ARGV[1]`.
- * Otherwise returns nil and leaves the key (and its TTL) untouched.
- *
- * Why a script: GET then DEL from the client would let two callers both read the value before
- * either deletes it, and both would "win". Inside the script nothing can run between the two.
- * Returning `false` maps to a nil reply in RESP2 and to null in RESP3 (checked in the tests).
- */
-export const CONSUME_IF_EQUAL_LUA = `
-local value = redis.call("GET", KEYS[1])
-if value and value == ARGV[1] then
-  redis.call("DEL", KEYS[1])
-  return value
-end
-return false
-`;
+/** ARGV[1] when the caller expects the key to be absent (or expired: Redis never returns those). */
+export const EXPECT_ABSENT = "0";
+/** ARGV[1] when the caller expects the key to hold exactly ARGV[2]. */
+export const EXPECT_VALUE = "1";
+/** ARGV[3] when the key is to be deleted. */
+export const NEXT_DELETE = "0";
+/** ARGV[3] when the key is to be set to ARGV[4] with a TTL of ARGV[5] milliseconds. */
+export const NEXT_SET = "1";
 
 /**
- * Increment with a TTL fixed at creation: `INCR`, then `PEXPIRE` only when this call created the
- * counter (the result is 1). Later increments leave the TTL alone, so a failure window never slides.
+ * Compare-and-set of one key. `KEYS[1]` the key; `ARGV` = expect mode, expected value, next mode,
+ * next value, TTL in ms. Returns 1 when it wrote (or deleted), 0 when the comparison failed and
+ * nothing changed (the value and its TTL stay as they were).
  *
- * Why the `PTTL == -1` branch: a counter must never live forever. If the key somehow exists without
- * a TTL (written by an older version, a `PERSIST`, a restore from a dump without expiry), this call
- * gives it the TTL instead of incrementing an immortal counter. `PTTL` is only reached when the
- * result is not 1 (Lua's `or` short-circuits), so the common path costs one extra cheap call at most.
+ * Why mode flags instead of "an empty expected means absent": a value of `""` and no value are
+ * different states, and a sentinel that a caller could store would let it pass for "absent".
+ * Lua's `GET` of a missing key is `false`, which never equals a string, so "expect a value" can
+ * never match a missing key and "expect absent" never matches any stored string, empty included.
  *
- * Why not INCR + PEXPIRE from the client, or MULTI: two round trips, and a client that dies between
- * them leaves a counter without expiry. `INCR` on a foreign, non-integer value raises
- * `ERR value is not an integer`, which the store reports as `STORE_DATA_INVALID`.
+ * Why `SET … PX` and not `SET` then `PEXPIRE`: one command, so no key ever exists without a TTL,
+ * even for an instant. `DEL` runs only when the key exists: deleting a key that is already gone
+ * changes nothing, so nothing is replicated either.
+ *
+ * A key of another type (a hash, a list) makes `GET` raise `WRONGTYPE`, which aborts the script
+ * before any write; the store reports it as `STORE_DATA_INVALID`.
  */
-export const INCREMENT_FIXED_TTL_LUA = `
-local count = redis.call("INCR", KEYS[1])
-if count == 1 or redis.call("PTTL", KEYS[1]) == -1 then
-  redis.call("PEXPIRE", KEYS[1], ARGV[1])
+export const COMPARE_AND_SET_LUA = `
+local current = redis.call("GET", KEYS[1])
+if ARGV[1] == "${EXPECT_VALUE}" then
+  if current ~= ARGV[2] then return 0 end
+elseif current then
+  return 0
 end
-return count
+if ARGV[3] == "${NEXT_SET}" then
+  redis.call("SET", KEYS[1], ARGV[4], "PX", ARGV[5])
+elseif current then
+  redis.call("DEL", KEYS[1])
+end
+return 1
 `;

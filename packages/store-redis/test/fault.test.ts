@@ -49,16 +49,16 @@ async function failure(promise: Promise<unknown>): Promise<{ error: OtpError; ms
   throw new Error("expected the operation to throw, but it returned");
 }
 
-/** One call of every primitive: the outage must be reported by all of them. */
+/**
+ * One call of every primitive and every branch of the compare-and-set script: the outage must be
+ * reported by all of them.
+ */
 function everyPrimitive(store: OtpStore): Array<[string, () => Promise<unknown>]> {
   return [
-    ["get", () => store.get("{s}:code")],
-    ["set", () => store.set("{s}:code", "v", 60_000)],
-    ["setIfAbsent", () => store.setIfAbsent("{s}:lock", "v", 60_000)],
-    ["consume", () => store.consume("{s}:code")],
-    ["consume(expected)", () => store.consume("{s}:code", "v")],
-    ["increment", () => store.increment("{s}:attempts", 60_000)],
-    ["delete", () => store.delete("{s}:code")],
+    ["get", () => store.get("{s}")],
+    ["compareAndSet (create)", () => store.compareAndSet("{s}:new", null, "v", 60_000)],
+    ["compareAndSet (replace)", () => store.compareAndSet("{s}", "v", "w", 60_000)],
+    ["compareAndSet (delete)", () => store.compareAndSet("{s}", "w", null, 0)],
   ];
 }
 
@@ -86,11 +86,11 @@ describe("Redis stopped", () => {
   it("with ioredis defaults, the store's timeoutMs bounds every primitive, then the same store works again", async () => {
     const client = connect(server); // ioredis defaults: offline queue, 20 retries per request
     const store = createRedisStore({ client, keyPrefix: "otp:", timeoutMs: 400 });
-    await store.set("{s}:code", "before", 60_000);
+    expect(await store.compareAndSet("{s}", null, "before", 60_000)).toBe(true);
     const first = await failure(
       (async () => {
         await server.stop("SIGKILL");
-        return store.get("{s}:code");
+        return store.get("{s}");
       })(),
     );
     expect(first.error.details?.["reason"]).toBe("timeout");
@@ -105,12 +105,14 @@ describe("Redis stopped", () => {
       expect(ms, `${operation} gave up in bounded time`).toBeLessThan(1_500);
     }
 
-    await server.start();
+    await server.start(); // no persistence: the restarted server is empty
     await until(async () => client.status === "ready");
-    // Same store object, same client: no restart of the process or the store needed.
-    await store.set("{s}:code", "after", 60_000);
-    expect(await store.get("{s}:code")).toBe("after");
-    expect(await store.increment("{s}:attempts", 60_000)).toBeGreaterThanOrEqual(1);
+    // Same store object, same client: no restart of the process or the store needed. Commands
+    // that timed out may still sit in ioredis' offline queue and run now (sent first, in order),
+    // so read before deciding, as the engine does.
+    const current = await store.get("{s}");
+    expect(await store.compareAndSet("{s}", current, "after", 60_000)).toBe(true);
+    expect(await store.get("{s}")).toBe("after");
   });
 
   it("with maxRetriesPerRequest: 1, MaxRetriesPerRequestError becomes STORE_UNAVAILABLE (connection)", async () => {
@@ -128,8 +130,10 @@ describe("Redis stopped", () => {
 
     await server.start();
     await until(async () => client.status === "ready");
-    await store.set("{s}:code", "back", 60_000);
-    expect(await store.consume("{s}:code", "back")).toBe("back");
+    // Nothing was queued (each command gave up after one retry): the new server is empty.
+    expect(await store.get("{s}:new")).toBeNull();
+    expect(await store.compareAndSet("{s}", null, "back", 60_000)).toBe(true);
+    expect(await store.compareAndSet("{s}", "back", null, 0)).toBe(true);
   });
 
   it("with enableOfflineQueue: false, a refused connection fails at once as STORE_UNAVAILABLE", async () => {
@@ -147,7 +151,7 @@ describe("Redis stopped", () => {
 
     await server.start();
     await until(async () => client.status === "ready");
-    expect(await store.setIfAbsent("{s}:lock", "x", 60_000)).toBe(true);
+    expect(await store.compareAndSet("{s}:lock", null, "x", 60_000)).toBe(true);
   });
 
   it("a client the caller has quit reports STORE_UNAVAILABLE (Connection is closed)", async () => {
@@ -155,9 +159,11 @@ describe("Redis stopped", () => {
     await until(async () => client.status === "ready");
     const store = createRedisStore({ client });
     await client.quit();
-    const { error } = await failure(store.get("{s}:code"));
-    expectUnavailable(error, "get");
-    expect(error.message).toContain("Connection is closed");
+    for (const [operation, call] of everyPrimitive(store)) {
+      const { error } = await failure(call());
+      expectUnavailable(error, operation);
+      expect(error.message).toContain("Connection is closed");
+    }
   });
 });
 
@@ -170,42 +176,46 @@ describe("Redis paused (CLIENT PAUSE): commands time out", () => {
     await server.destroy();
   });
 
-  it("ioredis commandTimeout becomes STORE_UNAVAILABLE; a timed-out consume never returns the value", async () => {
+  it("ioredis commandTimeout becomes STORE_UNAVAILABLE; a timed-out compare-and-set never answers true or false", async () => {
     const client = connect(server, { commandTimeout: 300 });
     await until(async () => client.status === "ready");
     const store = createRedisStore({ client, timeoutMs: 0 });
-    await store.set("{s}:code", "the-code", 60_000);
+    expect(await store.compareAndSet("{s}", null, "record-1", 60_000)).toBe(true);
 
     const admin = connect(server);
     await admin.client("PAUSE", 1_500, "ALL");
-    const { error, ms } = await failure(store.consume("{s}:code"));
-    expectUnavailable(error, "consume");
+    const { error, ms } = await failure(store.compareAndSet("{s}", "record-1", "record-2", 60_000));
+    expectUnavailable(error, "compareAndSet");
     expect(error.details?.["reason"]).toBe("timeout");
     expect(error.message).toContain("Command timed out");
     expect(ms).toBeLessThan(1_400); // answered by the timeout, not by the end of the pause
 
-    // The GETDEL was already on the wire: Redis ran it when the pause ended. The outcome was
-    // unknown to the caller, which is exactly why the store threw instead of answering.
-    await until(async () => (await admin.exists("otp:{s}:code")) === 0, 5_000);
-    expect(await store.get("{s}:code")).toBeNull();
-    await store.set("{s}:code", "next", 60_000);
-    expect(await store.consume("{s}:code", "next")).toBe("next");
+    // The script was already on the wire: Redis ran it when the pause ended. The outcome was
+    // unknown to the caller, which is exactly why the store threw instead of answering. A caller
+    // that retries with the old expected value now loses, and must read again (the engine does).
+    await until(async () => (await admin.get("otp:{s}")) === "record-2", 5_000);
+    expect(await store.compareAndSet("{s}", "record-1", "record-3", 60_000)).toBe(false);
+    expect(await store.get("{s}")).toBe("record-2");
+    expect(await store.compareAndSet("{s}", "record-2", null, 0)).toBe(true);
   });
 
-  it("the store's own timeoutMs fires even when the client has no commandTimeout", async () => {
+  it("the store's own timeoutMs fires even when the client has no commandTimeout, for get and compareAndSet", async () => {
     const client = connect(server);
     await until(async () => client.status === "ready");
     const store = createRedisStore({ client, timeoutMs: 250 });
     const admin = connect(server);
     await admin.client("PAUSE", 1_000, "ALL");
-    const { error, ms } = await failure(store.increment("{s}:attempts", 60_000));
-    expectUnavailable(error, "increment");
-    expect(error.details?.["reason"]).toBe("timeout");
-    expect(ms).toBeLessThan(900);
-    // The increment was sent, so it counts once the pause ends: an attempt is never lost, it can
-    // only be counted although the caller saw an error (the safe direction for a failure budget).
-    await until(async () => (await admin.get("otp:{s}:attempts")) === "1", 5_000);
-    expect(await store.increment("{s}:attempts", 60_000)).toBe(2);
+    for (const [operation, call] of everyPrimitive(store)) {
+      const { error, ms } = await failure(call());
+      expectUnavailable(error, operation);
+      expect(error.details?.["reason"]).toBe("timeout");
+      expect(error.message).toContain("no answer within 250 ms");
+      expect(ms).toBeLessThan(900);
+    }
+    // The create was sent, so it happens once the pause ends: a write the caller saw fail may
+    // still land. It never answers, so nothing was decided on a guess.
+    await until(async () => (await admin.get("otp:{s}:new")) === "v", 5_000);
+    expect(await store.compareAndSet("{s}:new", null, "again", 60_000)).toBe(false);
   });
 });
 
@@ -218,32 +228,39 @@ describe("Redis restarted with appendonly + appendfsync always", () => {
     await server.destroy();
   });
 
-  it("keeps every acknowledged increment and its fixed TTL across a crash (SIGKILL) and restart", async () => {
+  it("keeps every acknowledged compare-and-set and its TTL across a crash (SIGKILL) and restart", async () => {
     const client = connect(server);
     const store = createRedisStore({ client, timeoutMs: 2_000 });
-    for (let i = 1; i <= 3; i++) expect(await store.increment("{s}:attempts", 120_000)).toBe(i);
-    await store.set("{s}:code", "kept", 120_000);
+    expect(await store.compareAndSet("{s}", null, "r1", 120_000)).toBe(true);
+    expect(await store.compareAndSet("{s}", "r1", "r2", 120_000)).toBe(true);
+    expect(await store.compareAndSet("{s}:gone", null, "x", 120_000)).toBe(true);
+    expect(await store.compareAndSet("{s}:gone", "x", null, 0)).toBe(true);
 
     await server.stop("SIGKILL"); // a crash: no shutdown save, only the fsynced AOF survives
     await server.start();
     await until(async () => client.status === "ready");
 
-    expect(await store.increment("{s}:attempts", 120_000)).toBe(4);
-    expect(await store.get("{s}:code")).toBe("kept");
-    const pttl = await client.pttl("otp:{s}:attempts");
+    expect(await store.get("{s}")).toBe("r2");
+    expect(await store.get("{s}:gone")).toBeNull();
+    const pttl = await client.pttl("otp:{s}");
     expect(pttl).toBeGreaterThan(0);
     expect(pttl).toBeLessThanOrEqual(120_000);
+    expect(await store.compareAndSet("{s}", "r1", "stale", 120_000)).toBe(false);
+    expect(await store.compareAndSet("{s}", "r2", "r3", 120_000)).toBe(true);
   });
 
-  it("a crash in the middle of a burst: every increment either throws STORE_UNAVAILABLE or is counted", async () => {
+  it("a crash in the middle of a chain of compare-and-sets: each one throws STORE_UNAVAILABLE or answered true, and nothing acknowledged is lost", async () => {
     const client = connect(server);
     await until(async () => client.status === "ready");
     const store = createRedisStore({ client, timeoutMs: 1_500 });
-    const key = "{burst}:attempts";
+    const key = "{chain}";
+    expect(await store.compareAndSet(key, null, "0", 120_000)).toBe(true);
 
-    const results: Array<Promise<number>> = [];
+    // Call i moves the record from i to i + 1. One connection runs commands in order, so while
+    // Redis is up each finds its expected value; a false here would be a wrong answer.
+    const results: Array<Promise<boolean>> = [];
     for (let i = 0; i < 300; i++) {
-      results.push(store.increment(key, 120_000));
+      results.push(store.compareAndSet(key, String(i), String(i + 1), 120_000));
       if (i === 150) {
         // Let the first half reach the server, then crash it while the rest is in flight.
         await Promise.race([
@@ -254,22 +271,24 @@ describe("Redis restarted with appendonly + appendfsync always", () => {
       }
     }
     const settled = await Promise.allSettled(results);
-    const acknowledged = settled.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
+    const acknowledged = settled.flatMap((r, i) =>
+      r.status === "fulfilled" ? [[i, r.value]] : [],
+    );
     const failed = settled.flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []));
     expect(acknowledged.length).toBeGreaterThan(0);
     expect(failed.length).toBeGreaterThan(0);
+    for (const [, won] of acknowledged) expect(won).toBe(true);
     for (const reason of failed) {
       expect(isOtpError(reason) && reason.code).toBe("STORE_UNAVAILABLE");
     }
 
     await server.start();
     await until(async () => client.status === "ready");
-    // Nothing acknowledged was lost: the counter is at least the highest acknowledged value and at
-    // least the number of acknowledgements (each acknowledged INCR was fsynced before its reply).
-    const after = Number(await client.get(`otp:${key}`));
-    expect(after).toBeGreaterThanOrEqual(Math.max(...acknowledged));
-    expect(after).toBeGreaterThanOrEqual(acknowledged.length);
-    expect(new Set(acknowledged).size).toBe(acknowledged.length);
+    // Nothing acknowledged was lost: each acknowledged step was fsynced before its reply, so the
+    // record is at least at the last acknowledged step (queued steps may have run since).
+    const lastAcknowledged = Math.max(...acknowledged.map(([i]) => Number(i) + 1));
+    await until(async () => (await client.get(`otp:${key}`)) !== null);
+    expect(Number(await client.get(`otp:${key}`))).toBeGreaterThanOrEqual(lastAcknowledged);
     expect(await client.pttl(`otp:${key}`)).toBeGreaterThan(0);
   });
 });

@@ -29,6 +29,7 @@ it("the quick start issues and verifies a code through Redis", async () => {
         ...process.env,
         REDIS_URL: server.url,
         OTP_SECRET: "quick-start-secret-0123456789abcdef",
+        OTP_NAMING_KEY: "quick-start-naming-key-0123456789abcdef",
       },
     },
   );

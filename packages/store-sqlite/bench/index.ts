@@ -5,8 +5,8 @@
 //
 // A "verify cycle" is one issue (deliver: false) and one successful verify of that code, for a
 // fresh subject. The store calls of 200 real cycles are recorded; the raw ceiling is that exact
-// sequence replayed as bare prepared statements (SELECT / UPSERT / DELETE by primary key) on a
-// fresh file with the same WAL mode and `synchronous` setting. Figures, not assertions.
+// sequence replayed as bare prepared statements (SELECT / INSERT / UPDATE / DELETE by primary
+// key) on a fresh file with the same WAL mode and `synchronous` setting. Figures, not assertions.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -49,14 +49,10 @@ function replayer(
   );
   const statements = {
     get: db.prepare("SELECT value FROM t WHERE key = ? AND expires_at > ?"),
-    upsert: db.prepare(
-      "INSERT INTO t VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at",
-    ),
-    insert: db.prepare("INSERT INTO t VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING"),
-    increment: db.prepare(
-      "INSERT INTO t VALUES (?, '1', ?) ON CONFLICT (key) DO UPDATE SET value = value + 1",
-    ),
-    delete: db.prepare("DELETE FROM t WHERE key = ?"),
+    create: db.prepare("INSERT INTO t VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING"),
+    replace: db.prepare("UPDATE t SET value = ?, expires_at = ? WHERE key = ? AND value = ?"),
+    delete: db.prepare("DELETE FROM t WHERE key = ? AND value = ?"),
+    exists: db.prepare("SELECT 1 FROM t WHERE key = ? AND expires_at > ?"),
   };
   const run = (round: number): number => {
     const suffix = `#${round}`;
@@ -64,24 +60,11 @@ function replayer(
     for (const call of trace) {
       const now = Date.now();
       const key = call.key + suffix;
-      switch (call.op) {
-        case "get":
-          statements.get.get(key, now);
-          break;
-        case "set":
-          statements.upsert.run(key, call.value!, now + call.ttl!);
-          break;
-        case "setIfAbsent":
-          statements.insert.run(key, call.value!, now + call.ttl!);
-          break;
-        case "increment":
-          statements.increment.run(key, now + call.ttl!);
-          break;
-        case "consume":
-        case "delete":
-          statements.delete.run(key);
-          break;
-      }
+      if (call.op === "get") statements.get.get(key, now);
+      else if (call.expected === null && call.next === null) statements.exists.get(key, now);
+      else if (call.expected === null) statements.create.run(key, call.next, now + call.ttl);
+      else if (call.next === null) statements.delete.run(key, call.expected);
+      else statements.replace.run(call.next, now + call.ttl, key, call.expected);
     }
     return cycles / ((performance.now() - started) / 1_000);
   };
@@ -102,7 +85,10 @@ async function main(): Promise<void> {
   const probeStore = createSqliteStore({ path: join(dir, "probe.db") });
   const probe = await profileVerifyCycles(probeStore);
   await probeStore.close();
-  console.log(`statements per cycle: ${fmt(probe.perCycle, 1)} (${probe.breakdown})`);
+  console.log(
+    `statements per cycle: ${fmt(probe.perCycle, 1)} (issue ${fmt(probe.perIssue, 1)}, verify ${fmt(probe.perVerify, 1)}; ${probe.breakdown})`,
+  );
+  console.log(`writes per cycle (fsyncs at synchronous=full): ${fmt(probe.writesPerCycle, 1)}`);
 
   const rows: string[][] = [];
   for (const synchronous of ["full", "normal"] as const) {

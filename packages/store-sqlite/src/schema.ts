@@ -1,7 +1,7 @@
 import type BetterSqlite3 from "better-sqlite3";
 
 /**
- * The table and the statements behind every primitive. Internal: not re-exported.
+ * The table and the statements behind `get` and `compareAndSet`. Internal: not re-exported.
  *
  * One row per key; `expires_at` is epoch milliseconds. Every read filters on `expires_at > now`,
  * so an expired row is invisible the moment it expires, whether or not a sweep has removed it yet.
@@ -9,6 +9,10 @@ import type BetterSqlite3 from "better-sqlite3";
  *
  * `WITHOUT ROWID`: the table is only ever looked up by its primary key, so the rows live in the
  * key's B-tree itself instead of a second rowid tree (one lookup instead of two).
+ *
+ * The table has kept this shape since the first release, so there is no schema version and no
+ * migration: a file written by the old contract (keys `{…}:code`, `{…}:fail`, counters) opens
+ * as is. The new engine never reads those keys; their rows expire and the sweep removes them.
  */
 export function tableSql(table: string): string {
   return `CREATE TABLE IF NOT EXISTS ${quote(table)} (
@@ -29,64 +33,54 @@ export const REQUIRED_COLUMNS = ["key", "value", "expires_at"] as const;
 /** Prepared statements, compiled once per store. */
 export interface Statements {
   get: BetterSqlite3.Statement<[string, number], { value: string }>;
-  set: BetterSqlite3.Statement<[string, string, number], unknown>;
-  setIfAbsent: BetterSqlite3.Statement<
-    [{ key: string; value: string; expiresAt: number; now: number }],
+  create: BetterSqlite3.Statement<
+    [{ key: string; next: string; expiresAt: number; now: number }],
     unknown
   >;
-  consume: BetterSqlite3.Statement<[string, number], { value: string }>;
-  consumeIfEqual: BetterSqlite3.Statement<[string, number, string], { value: string }>;
-  increment: BetterSqlite3.Statement<
-    [{ key: string; expiresAt: number; now: number }],
-    { value: string | number }
+  replace: BetterSqlite3.Statement<
+    [{ key: string; expected: string; next: string; expiresAt: number; now: number }],
+    unknown
   >;
-  delete: BetterSqlite3.Statement<[string], unknown>;
+  delete: BetterSqlite3.Statement<[{ key: string; expected: string; now: number }], unknown>;
+  isAbsent: BetterSqlite3.Statement<[string, number], { absent: number }>;
   sweep: BetterSqlite3.Statement<[number, number], unknown>;
 }
 
 /**
- * Every primitive is ONE statement, so SQLite runs each in its own implicit transaction: a
- * statement that writes takes the database's write lock before it reads anything, so no other
- * connection (in this process or another) can slip in between its read and its write. That is
- * what makes the read-modify-write primitives (setIfAbsent, consume, increment) atomic across
- * processes without an explicit BEGIN IMMEDIATE.
+ * Each case of `compareAndSet` is ONE statement, so SQLite runs it in its own implicit
+ * transaction, and a statement that writes takes the database's write lock before it reads
+ * anything (its first opcode asks for a write transaction): no other connection, in this process
+ * or another, can slip in between its comparison and its write. `changes` says whether it wrote.
+ *
+ * Expired rows count as absent everywhere: `create` overwrites one, `replace` and `delete` never
+ * match one (`expires_at > now`), and `get` never returns one. Values are compared with `=` on
+ * TEXT, which uses SQLite's BINARY collation: byte for byte, case and accents included.
  */
 export function prepareStatements(db: BetterSqlite3.Database, table: string): Statements {
   const t = quote(table);
   return {
     get: db.prepare(`SELECT value FROM ${t} WHERE key = ? AND expires_at > ?`),
-    set: db.prepare(
-      `INSERT INTO ${t} (key, value, expires_at) VALUES (?, ?, ?)
-       ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at`,
-    ),
-    // Writes when the key is absent (INSERT) or present but expired (the guarded UPDATE); a live
-    // row makes the UPDATE's WHERE false, so `changes` is 0 and the caller lost.
-    setIfAbsent: db.prepare(
-      `INSERT INTO ${t} (key, value, expires_at) VALUES (@key, @value, @expiresAt)
+    // Create-if-absent: the INSERT writes a missing key; on conflict the guarded UPDATE replaces
+    // the row only when it has expired. A live row makes the WHERE false: `changes` is 0, lost.
+    create: db.prepare(
+      `INSERT INTO ${t} (key, value, expires_at) VALUES (@key, @next, @expiresAt)
        ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at
        WHERE ${t}.expires_at <= @now`,
     ),
-    // DELETE … RETURNING reads and removes in one step: of N concurrent consumers one gets a row.
-    consume: db.prepare(`DELETE FROM ${t} WHERE key = ? AND expires_at > ? RETURNING value`),
-    consumeIfEqual: db.prepare(
-      `DELETE FROM ${t} WHERE key = ? AND expires_at > ? AND value = ? RETURNING value`,
+    // Replace-if-equal: only a live row holding exactly the expected value.
+    replace: db.prepare(
+      `UPDATE ${t} SET value = @next, expires_at = @expiresAt
+       WHERE key = @key AND value = @expected AND expires_at > @now`,
     ),
-    // Creates the counter at 1 with its expiry, restarts an expired one, or adds 1 while keeping
-    // expires_at: the window never slides. A value that is not a plain decimal counter is left
-    // exactly as it is and returned, so the caller can report STORE_DATA_INVALID.
-    increment: db.prepare(
-      `INSERT INTO ${t} (key, value, expires_at) VALUES (@key, '1', @expiresAt)
-       ON CONFLICT (key) DO UPDATE SET
-         value = CASE
-           WHEN ${t}.expires_at <= @now THEN '1'
-           WHEN ${t}.value <> '' AND ${t}.value NOT GLOB '*[^0-9]*' AND length(${t}.value) <= 15
-             THEN CAST(CAST(${t}.value AS INTEGER) + 1 AS TEXT)
-           ELSE ${t}.value
-         END,
-         expires_at = CASE WHEN ${t}.expires_at <= @now THEN excluded.expires_at ELSE ${t}.expires_at END
-       RETURNING value`,
+    // Delete-if-equal: only a live row holding exactly the expected value.
+    delete: db.prepare(
+      `DELETE FROM ${t} WHERE key = @key AND value = @expected AND expires_at > @now`,
     ),
-    delete: db.prepare(`DELETE FROM ${t} WHERE key = ?`),
+    // "Delete if absent" changes nothing: it only has to say whether the key is absent, which one
+    // read answers from one consistent snapshot.
+    isAbsent: db.prepare(
+      `SELECT NOT EXISTS (SELECT 1 FROM ${t} WHERE key = ? AND expires_at > ?) AS absent`,
+    ),
     // Bounded work per sweep: at most `limit` rows, oldest expiry first (through the index).
     sweep: db.prepare(
       `DELETE FROM ${t} WHERE key IN (

@@ -87,7 +87,9 @@ describe("createSqliteStore options", () => {
     const error = thrown(() => createSqliteStore(options as never));
     expect(error.code).toBe("CONFIG_INVALID");
     expect(error.field).toBe(field);
-    expect(error.message).toMatch(/^\[otp-store-sqlite\] /);
+    expect(error.source).toBe("sqlite");
+    // otp-core's one message format for bad options.
+    expect(error.message).toMatch(new RegExp(`^"${field}" expected .+, got `));
   });
 
   it("rejects both path and database", () => {
@@ -119,6 +121,7 @@ describe("schema and connection", () => {
       .pluck()
       .get() as string;
     expect(table).toMatch(/key TEXT PRIMARY KEY NOT NULL/);
+    expect(table).toMatch(/value TEXT NOT NULL/);
     expect(table).toMatch(/expires_at INTEGER NOT NULL/);
     expect(table).toMatch(/WITHOUT ROWID/);
     const index = db
@@ -133,9 +136,25 @@ describe("schema and connection", () => {
 
   it("opening the same file again reuses the schema and the data", async () => {
     const first = open();
-    await first.set("{a}:k", "v", 60_000);
+    await first.compareAndSet("{a}", null, "v", 60_000);
     const second = open();
-    expect(await second.get("{a}:k")).toBe("v");
+    expect(await second.get("{a}")).toBe("v");
+    expect(await second.compareAndSet("{a}", "v", "w", 60_000)).toBe(true);
+    expect(await first.get("{a}")).toBe("w");
+  });
+
+  it("opens a file written under the old contract as is (same table), ignoring its old keys", async () => {
+    const db = raw();
+    db.exec(
+      `CREATE TABLE otp_store (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL,
+       expires_at INTEGER NOT NULL) WITHOUT ROWID`,
+    );
+    db.prepare("INSERT INTO otp_store VALUES (?, ?, ?)").run("{old}:fail", "3", Date.now() + 1);
+    const store = open();
+    expect(await store.compareAndSet("{new}", null, "record", 60_000)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(store.sweep()).toBe(1); // the old row expired and was swept like any other
+    expect(await store.get("{new}")).toBe("record");
   });
 
   it("uses the table named by tableName and leaves other tables alone", async () => {
@@ -146,7 +165,7 @@ describe("schema and connection", () => {
     expect(error.field).toBe("tableName");
     expect(error.message).toContain("without key, value, expires_at");
     const store = open({ tableName: "otp_codes" });
-    await store.set("{a}:k", "v", 60_000);
+    await store.compareAndSet("{a}", null, "v", 60_000);
     expect(db.prepare("SELECT value FROM otp_codes").pluck().get()).toBe("v");
   });
 
@@ -155,8 +174,8 @@ describe("schema and connection", () => {
     toClose.push(db);
     const modeBefore = db.pragma("journal_mode", { simple: true });
     const store = createSqliteStore({ database: db });
-    await store.set("{a}:k", "v", 60_000);
-    expect(await store.consume("{a}:k")).toBe("v");
+    await store.compareAndSet("{a}", null, "v", 60_000);
+    expect(await store.compareAndSet("{a}", "v", null, 0)).toBe(true);
     await store.close();
     expect(db.open).toBe(true);
     expect(db.pragma("journal_mode", { simple: true })).toBe(modeBefore);
@@ -165,67 +184,154 @@ describe("schema and connection", () => {
 
   it("close() closes a connection the store opened; later calls throw STORE_UNAVAILABLE", async () => {
     const store = open();
-    await store.set("{a}:k", "v", 60_000);
+    await store.compareAndSet("{a}", null, "v", 60_000);
     await store.close();
     await store.close(); // idempotent
-    const error = await rejection(store.get("{a}:k"));
-    expect(error.code).toBe("STORE_UNAVAILABLE");
-    expect(error.message).toContain("the store is closed");
+    for (const call of [store.get("{a}"), store.compareAndSet("{a}", "v", null, 0)]) {
+      const error = await rejection(call);
+      expect(error.code).toBe("STORE_UNAVAILABLE");
+      expect(error.retryable).toBe(false);
+      expect(error.message).toContain("the store is closed");
+    }
   });
 
   it(":memory: works for tests", async () => {
     const store = createSqliteStore({ path: ":memory:" });
     toClose.push(store);
-    expect(await store.increment("{a}:n", 1_000)).toBe(1);
+    expect(await store.compareAndSet("{a}", null, "v", 1_000)).toBe(true);
+    expect(await store.get("{a}")).toBe("v");
+  });
+
+  it("has exactly the new contract plus sweep", () => {
+    expect(Object.keys(open()).sort()).toEqual(["close", "compareAndSet", "get", "name", "sweep"]);
   });
 });
 
-describe("expiry", () => {
-  it("checks expires_at on every read, without waiting for a sweep", async () => {
-    const c = clock();
-    const store = open({ now: c.now, sweepIntervalMs: 0 });
-    await store.set("{a}:code", "v", 1_000);
-    await store.increment("{a}:n", 1_000);
-    c.advance(999);
-    expect(await store.get("{a}:code")).toBe("v");
-    c.advance(1);
-    expect(await store.get("{a}:code")).toBeNull();
-    expect(await store.consume("{a}:code")).toBeNull();
-    expect(await store.consume("{a}:code", "v")).toBeNull();
-    expect(await store.setIfAbsent("{a}:code", "w", 1_000)).toBe(true);
-    expect(await store.increment("{a}:n", 5_000)).toBe(1);
-    // The expired counter was restarted with the new expiry, not the old one.
-    c.advance(4_999);
-    expect(await store.increment("{a}:n", 5_000)).toBe(2);
-  });
+describe("compareAndSet, statement by statement", () => {
+  const expiresAt = (key: string): unknown =>
+    raw().prepare("SELECT expires_at FROM otp_store WHERE key = ?").pluck().get(key);
 
-  it("keeps the increment expiry fixed at creation", async () => {
+  it("create: writes an absent key with its expiry, refuses a live one and leaves it", async () => {
     const c = clock();
     const store = open({ now: c.now });
-    expect(await store.increment("{a}:n", 1_000)).toBe(1);
-    c.advance(900);
-    expect(await store.increment("{a}:n", 60_000)).toBe(2);
-    c.advance(100);
-    expect(await store.increment("{a}:n", 60_000)).toBe(1);
+    expect(await store.compareAndSet("{a}", null, "first", 60_000)).toBe(true);
+    expect(expiresAt("{a}")).toBe(c.now() + 60_000);
+    expect(await store.compareAndSet("{a}", null, "second", 600_000)).toBe(false);
+    expect(await store.get("{a}")).toBe("first");
+    expect(expiresAt("{a}")).toBe(c.now() + 60_000);
   });
 
+  it("replace: writes only over the expected live value, with the new expiry", async () => {
+    const c = clock();
+    const store = open({ now: c.now });
+    await store.compareAndSet("{a}", null, "right", 60_000);
+    for (const wrong of ["wrong", "Right", "righ", "right ", ""]) {
+      expect(await store.compareAndSet("{a}", wrong, "x", 600_000), wrong).toBe(false);
+    }
+    expect(expiresAt("{a}")).toBe(c.now() + 60_000);
+    c.advance(1_000);
+    // The new TTL is the caller's decision, shorter or longer than the old one.
+    expect(await store.compareAndSet("{a}", "right", "next", 5_000)).toBe(true);
+    expect(await store.get("{a}")).toBe("next");
+    expect(expiresAt("{a}")).toBe(c.now() + 5_000);
+  });
+
+  it("replace or delete of an absent key: false, nothing created", async () => {
+    const store = open();
+    expect(await store.compareAndSet("{a}", "v", "x", 60_000)).toBe(false);
+    expect(await store.compareAndSet("{a}", "v", null, 0)).toBe(false);
+    expect(raw().prepare("SELECT count(*) FROM otp_store").pluck().get()).toBe(0);
+  });
+
+  it("delete: removes only the expected live value; its TTL argument is ignored", async () => {
+    const store = open();
+    await store.compareAndSet("{a}", null, "v", 60_000);
+    expect(await store.compareAndSet("{a}", "other", null, 0)).toBe(false);
+    expect(await store.compareAndSet("{a}", null, null, 0)).toBe(false); // present is not absent
+    expect(await store.get("{a}")).toBe("v");
+    expect(await store.compareAndSet("{a}", "v", null, Number.NaN)).toBe(true);
+    expect(raw().prepare("SELECT count(*) FROM otp_store").pluck().get()).toBe(0);
+  });
+
+  it("expected null and next null on an absent key: true, nothing written", async () => {
+    const store = open();
+    expect(await store.compareAndSet("{a}", null, null, 0)).toBe(true);
+    expect(raw().prepare("SELECT count(*) FROM otp_store").pluck().get()).toBe(0);
+  });
+
+  it('tells "absent" from the empty string, both ways', async () => {
+    const store = open();
+    expect(await store.compareAndSet("{a}", "", "x", 60_000)).toBe(false);
+    expect(await store.compareAndSet("{a}", null, "", 60_000)).toBe(true);
+    expect(await store.get("{a}")).toBe("");
+    expect(await store.compareAndSet("{a}", null, "x", 60_000)).toBe(false);
+    expect(await store.compareAndSet("{a}", null, null, 0)).toBe(false);
+    expect(await store.compareAndSet("{a}", "", "x", 60_000)).toBe(true);
+    expect(await store.get("{a}")).toBe("x");
+  });
+
+  it("an expired row counts as absent in every statement, without waiting for a sweep", async () => {
+    const c = clock();
+    const store = open({ now: c.now, sweepIntervalMs: 0 });
+    await store.compareAndSet("{a}", null, "old", 1_000);
+    c.advance(999);
+    expect(await store.get("{a}")).toBe("old");
+    c.advance(1);
+    expect(await store.get("{a}")).toBeNull();
+    expect(await store.compareAndSet("{a}", "old", "x", 60_000)).toBe(false);
+    expect(await store.compareAndSet("{a}", "old", null, 0)).toBe(false);
+    expect(await store.compareAndSet("{a}", null, null, 0)).toBe(true);
+    expect(await store.compareAndSet("{a}", null, "new", 5_000)).toBe(true);
+    expect(await store.get("{a}")).toBe("new");
+    expect(expiresAt("{a}")).toBe(c.now() + 5_000);
+  });
+
+  it("compares and returns values byte for byte (unicode normal forms, newlines, 64 KiB)", async () => {
+    const store = open();
+    const composed = "caf\u00e9";
+    await store.compareAndSet("{a}", null, composed, 60_000);
+    expect(await store.compareAndSet("{a}", composed.normalize("NFD"), "x", 60_000)).toBe(false);
+    expect(await store.compareAndSet("{a}", composed, "line1\nline2\r\n\t😀", 60_000)).toBe(true);
+    expect(await store.get("{a}")).toBe("line1\nline2\r\n\t😀");
+    const big = "x".repeat(65_536);
+    expect(await store.compareAndSet("{a}", "line1\nline2\r\n\t😀", big, 60_000)).toBe(true);
+    expect(await store.get("{a}")).toBe(big);
+  });
+
+  it("rounds a fractional TTL up and rejects a write with a TTL <= 0 or not finite", async () => {
+    const c = clock();
+    const store = open({ now: c.now });
+    await store.compareAndSet("{a}", null, "v", 1500.2);
+    expect(expiresAt("{a}")).toBe(c.now() + 1501);
+    for (const ttl of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      const error = await rejection(store.compareAndSet("{b}", null, "v", ttl));
+      expect(error.code).toBe("INVALID_ARGUMENT");
+      expect(error.field).toBe("ttlMs");
+      expect(error.message).toMatch(/^"ttlMs" expected a number > 0, got /);
+    }
+    expect(await store.get("{b}")).toBeNull();
+  });
+});
+
+describe("sweeping", () => {
   it("sweep() deletes at most the batch of expired rows, oldest first, and never a live one", async () => {
     const c = clock();
     const store = open({ now: c.now, sweepIntervalMs: 0, sweepBatchSize: 10 });
-    for (let i = 0; i < 25; i++) await store.set(`{e}:${i}`, "v", 1_000 + i);
-    await store.set("{live}:k", "v", 60_000);
+    for (let i = 0; i < 25; i++) await store.compareAndSet(`{e}:${i}`, null, "v", 1_000 + i);
+    await store.compareAndSet("{live}", null, "v", 60_000);
     c.advance(2_000);
     const count = () => raw().prepare("SELECT count(*) FROM otp_store").pluck().get();
     expect(store.sweep()).toBe(10);
     expect(count()).toBe(16);
     expect(store.sweep(100)).toBe(15);
     expect(store.sweep()).toBe(0);
-    expect(await store.get("{live}:k")).toBe("v");
+    expect(await store.get("{live}")).toBe("v");
+    expect(thrown(() => store.sweep(0)).code).toBe("INVALID_ARGUMENT");
   });
 
   it("sweeps in the background on an unref'd timer", async () => {
     const store = open({ sweepIntervalMs: 20 });
-    for (let i = 0; i < 5; i++) await store.set(`{e}:${i}`, "v", 1);
+    for (let i = 0; i < 5; i++) await store.compareAndSet(`{e}:${i}`, null, "v", 1);
     const db = raw();
     const deadline = Date.now() + 5_000;
     while (
@@ -239,42 +345,44 @@ describe("expiry", () => {
 });
 
 describe("foreign data and errors", () => {
-  it("reports a non-counter value as STORE_DATA_INVALID and leaves it and its expiry alone", async () => {
+  it("a BLOB written by something else is STORE_DATA_INVALID on get, never equal, and left alone", async () => {
     const store = open();
-    for (const value of ["abc", "", "12x", "-3", "1.5", "9".repeat(20)]) {
-      await store.set("{a}:n", value, 60_000);
-      const before = raw().prepare("SELECT value, expires_at FROM otp_store").get();
-      const error = await rejection(store.increment("{a}:n", 60_000));
-      expect(error.code, JSON.stringify(value)).toBe("STORE_DATA_INVALID");
-      expect(error.source).toBe("sqlite");
-      expect(raw().prepare("SELECT value, expires_at FROM otp_store").get()).toEqual(before);
-    }
-  });
-
-  it("counts on from a counter written as text by otpkit", async () => {
-    const store = open();
-    await store.set("{a}:n", "41", 60_000);
-    expect(await store.increment("{a}:n", 60_000)).toBe(42);
-    expect(await store.get("{a}:n")).toBe("42");
+    raw()
+      .prepare("INSERT INTO otp_store VALUES (?, ?, ?)")
+      .run("{a}", Buffer.from("v"), Date.now() + 60_000);
+    const error = await rejection(store.get("{a}"));
+    expect(error.code).toBe("STORE_DATA_INVALID");
+    expect(error.source).toBe("sqlite");
+    expect(await store.compareAndSet("{a}", "v", "x", 60_000)).toBe(false);
+    expect(await store.compareAndSet("{a}", null, "x", 60_000)).toBe(false);
+    expect(await store.compareAndSet("{a}", "v", null, 0)).toBe(false);
+    expect(raw().prepare("SELECT typeof(value) FROM otp_store").pluck().get()).toBe("blob");
   });
 
   it("SQLITE_BUSY beyond busyTimeoutMs becomes STORE_UNAVAILABLE, and the store works once the lock is gone", async () => {
     const store = open({ busyTimeoutMs: 100 });
-    await store.set("{a}:k", "v", 60_000);
+    await store.compareAndSet("{a}", null, "v", 60_000);
     const other = raw();
     other.exec("BEGIN IMMEDIATE"); // another connection holds the write lock
-    const started = performance.now();
-    const error = await rejection(store.increment("{a}:n", 60_000));
-    expect(performance.now() - started).toBeGreaterThanOrEqual(90);
-    expect(error.code).toBe("STORE_UNAVAILABLE");
-    expect(error.retryable).toBe(true);
-    expect(error.details?.["reason"]).toBe("busy");
-    expect(error.message).toContain("busyTimeoutMs (100 ms)");
-    expect((error.cause as { code?: string }).code).toMatch(/^SQLITE_BUSY/);
+    for (const call of [
+      () => store.compareAndSet("{b}", null, "v", 60_000),
+      () => store.compareAndSet("{a}", "v", "w", 60_000),
+      () => store.compareAndSet("{a}", "v", null, 0),
+    ]) {
+      const started = performance.now();
+      const error = await rejection(call());
+      expect(performance.now() - started).toBeGreaterThanOrEqual(90);
+      expect(error.code).toBe("STORE_UNAVAILABLE");
+      expect(error.retryable).toBe(true);
+      expect(error.details?.["reason"]).toBe("busy");
+      expect(error.message).toContain("busyTimeoutMs (100 ms)");
+      expect((error.cause as { code?: string }).code).toMatch(/^SQLITE_BUSY/);
+    }
     // WAL: a reader is not blocked by the writer.
-    expect(await store.get("{a}:k")).toBe("v");
+    expect(await store.get("{a}")).toBe("v");
+    expect(await store.compareAndSet("{a}", null, null, 0)).toBe(false);
     other.exec("ROLLBACK");
-    expect(await store.increment("{a}:n", 60_000)).toBe(1);
+    expect(await store.compareAndSet("{a}", "v", "w", 60_000)).toBe(true);
   });
 
   it("a file that is not a database gives CONFIG_INVALID naming the path", () => {
@@ -287,14 +395,5 @@ describe("foreign data and errors", () => {
     expect(error.code).toBe("CONFIG_INVALID");
     expect(error.field).toBe("path");
     expect(error.message).toContain(file);
-  });
-
-  it("rejects a TTL <= 0 with INVALID_ARGUMENT", async () => {
-    const store = open();
-    for (const ttl of [0, -1, Number.NaN]) {
-      const error = await rejection(store.set("{a}:k", "v", ttl));
-      expect(error.code).toBe("INVALID_ARGUMENT");
-      expect(error.field).toBe("ttlMs");
-    }
   });
 });

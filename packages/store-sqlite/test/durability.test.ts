@@ -7,37 +7,45 @@ import { startWorker, useTempDir } from "./support.js";
 const dir = useTempDir();
 
 describe("restart", () => {
-  it("close and reopen the same file: values, counters and their expiry are intact", async () => {
+  it("close and reopen the same file: records and their expiry are intact", async () => {
     const path = join(dir.path, "otp.db");
-    const first = createSqliteStore({ path });
-    await first.set("{s}:code", "kept", 600_000);
-    await first.setIfAbsent("{s}:lock", "held", 600_000);
-    for (let i = 0; i < 3; i++) await first.increment("{s}:attempts", 2_000);
+    let t = 1_700_000_000_000;
+    const now = () => t;
+    const first = createSqliteStore({ path, now });
+    expect(await first.compareAndSet("{s}", null, "r1", 2_000)).toBe(true);
+    expect(await first.compareAndSet("{s}", "r1", "kept", 2_000)).toBe(true);
+    expect(await first.compareAndSet("{other}", null, "x", 600_000)).toBe(true);
     await first.close();
 
-    const second = createSqliteStore({ path });
+    const second = createSqliteStore({ path, now });
     try {
-      expect(await second.get("{s}:code")).toBe("kept");
-      expect(await second.setIfAbsent("{s}:lock", "other", 600_000)).toBe(false);
-      expect(await second.increment("{s}:attempts", 600_000)).toBe(4);
-      // The counter kept its original 2 s window across the restart (it did not get a new one).
-      await new Promise((resolve) => setTimeout(resolve, 2_100));
-      expect(await second.increment("{s}:attempts", 600_000)).toBe(1);
+      expect(await second.get("{s}")).toBe("kept");
+      expect(await second.compareAndSet("{s}", null, "other", 600_000)).toBe(false);
+      expect(await second.compareAndSet("{other}", "x", null, 0)).toBe(true);
+      // The record kept its 2 s expiry across the restart (it did not get a new one).
+      t += 1_999;
+      expect(await second.get("{s}")).toBe("kept");
+      t += 1;
+      expect(await second.get("{s}")).toBeNull();
+      expect(await second.compareAndSet("{s}", null, "fresh", 600_000)).toBe(true);
     } finally {
       await second.close();
     }
   });
 
-  it("a process that exits without close() (WAL not checkpointed) loses nothing it acknowledged", async () => {
+  it("a process killed (SIGKILL) without close() loses nothing it acknowledged", async () => {
     const path = join(dir.path, "otp.db");
     const worker = startWorker(["write", path]);
     expect(await worker.next<{ written: boolean }>()).toEqual({ written: true });
-    expect(await worker.exited).toBe(0);
+    worker.child.kill("SIGKILL"); // the WAL is not checkpointed, as after a crash
+    await worker.exited;
 
     const store = createSqliteStore({ path });
     try {
-      expect(await store.get("{crash}:code")).toBe("survives");
-      expect(await store.increment("{crash}:attempts", 600_000)).toBe(4);
+      expect(await store.get("{crash}")).toBe("survives");
+      expect(await store.get("{gone}")).toBeNull();
+      expect(await store.compareAndSet("{crash}", "first", "stale", 600_000)).toBe(false);
+      expect(await store.compareAndSet("{crash}", "survives", "next", 600_000)).toBe(true);
     } finally {
       await store.close();
     }
@@ -45,44 +53,67 @@ describe("restart", () => {
 });
 
 describe("two processes on one file", () => {
-  it("increment the same key concurrently and end at the exact total, every result unique", async () => {
+  it("read + compare-and-set loops on one key end at the exact total, every value written once", async () => {
     const path = join(dir.path, "shared.db");
-    const perWorker = 300;
+    const perWorker = 200;
     // Both processes open the fresh file at the same time: schema creation and the switch to WAL
     // must not fail either of them.
     const workers = [0, 1].map(() =>
-      startWorker(["increment", path, "{race}:attempts", String(perWorker), "3"]),
+      startWorker(["increment", path, "{race}", String(perWorker), "3"]),
     );
     for (const worker of workers) expect(await worker.next()).toEqual({ ready: true });
     for (const worker of workers) worker.send("go");
     const outputs = await Promise.all(
-      workers.map((worker) => worker.next<{ results: number[] }>()),
+      workers.map((worker) => worker.next<{ results: number[]; lost: number }>()),
     );
     for (const worker of workers) expect(await worker.exited).toBe(0);
 
     const all = outputs.flatMap((output) => output.results);
     expect(all).toHaveLength(2 * perWorker);
-    expect(new Set(all).size).toBe(2 * perWorker); // no two increments saw the same count
+    // No two compare-and-sets won from the same value: every value was written exactly once.
+    expect(new Set(all).size).toBe(2 * perWorker);
     expect(Math.max(...all)).toBe(2 * perWorker);
-    // Both really ran at the same time: each saw counts the other one produced in between.
+    // Both really ran at the same time: each wrote values after ones the other wrote in between.
     for (const output of outputs) expect(Math.max(...output.results)).toBeGreaterThan(perWorker);
 
     const store = createSqliteStore({ path });
     try {
-      expect(await store.get("{race}:attempts")).toBe(String(2 * perWorker));
+      expect(await store.get("{race}")).toBe(String(2 * perWorker));
     } finally {
       await store.close();
     }
   });
 
-  it("consume(key, expected) racing from two processes hands every value to exactly one", async () => {
-    const path = join(dir.path, "consume.db");
+  it("create-if-absent racing from two processes gives every key to exactly one", async () => {
+    const path = join(dir.path, "create.db");
+    const n = 300;
+    const workers = [0, 1].map(() => startWorker(["create", path, "{c}:", String(n)]));
+    for (const worker of workers) expect(await worker.next()).toEqual({ ready: true });
+    for (const worker of workers) worker.send("go");
+    const [a, b] = await Promise.all(workers.map((worker) => worker.next<{ won: number[] }>()));
+    const won = [...a!.won, ...b!.won].sort((x, y) => x - y);
+    expect(won).toEqual(Array.from({ length: n }, (_, i) => i));
+
+    const store = createSqliteStore({ path });
+    try {
+      // Each key holds the value of the one process that won it.
+      for (let i = 0; i < n; i++) {
+        const owner = (a!.won.includes(i) ? workers[0] : workers[1])!.child.pid;
+        expect(await store.get(`{c}:${i}`)).toBe(`by-${owner}`);
+      }
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("delete-if-equal racing from two processes hands every key to exactly one", async () => {
+    const path = join(dir.path, "delete.db");
     const n = 300;
     const setup = createSqliteStore({ path });
-    for (let i = 0; i < n; i++) await setup.set(`{c}:${i}`, `value-${i}`, 600_000);
+    for (let i = 0; i < n; i++) await setup.compareAndSet(`{d}:${i}`, null, `value-${i}`, 600_000);
     await setup.close();
 
-    const workers = [0, 1].map(() => startWorker(["consume", path, "{c}:", String(n)]));
+    const workers = [0, 1].map(() => startWorker(["delete", path, "{d}:", String(n)]));
     for (const worker of workers) expect(await worker.next()).toEqual({ ready: true });
     for (const worker of workers) worker.send("go");
     const [a, b] = await Promise.all(workers.map((worker) => worker.next<{ won: number[] }>()));

@@ -18,7 +18,14 @@ it("the quick start issues and verifies a code in a new SQLite file", async () =
   const { stdout } = await run(
     process.execPath,
     ["--conditions=@otpkit/source", "--import", TSX, EXAMPLE],
-    { cwd: dir.path, env: { ...process.env, OTP_SECRET: "quick-start-secret-0123456789abcdef" } },
+    {
+      cwd: dir.path,
+      env: {
+        ...process.env,
+        OTP_SECRET: "quick-start-secret-0123456789abcdef",
+        OTP_NAMING_KEY: "quick-start-naming-key-0123456789abcdef",
+      },
+    },
   );
   expect(stdout).toContain("status: 'verified'");
   expect(existsSync(join(dir.path, "data", "otp.db"))).toBe(true);

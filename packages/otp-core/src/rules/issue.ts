@@ -113,8 +113,13 @@ export function placeCode(
     record,
     changed: true,
     events,
+    // A lock noticed by this very request needs no separate unlock notice: the code says it. Two
+    // messages back to back would also trip WhatsApp's per-recipient pacing for the code itself.
     messages: deliver
-      ? [...step.messages, { kind, codeId: code.id, to: record.to!, channels: record.channels }]
+      ? [
+          ...step.messages.filter((m) => m.kind !== "unlock"),
+          { kind, codeId: code.id, to: record.to!, channels: record.channels },
+        ]
       : step.messages,
   };
 }

@@ -136,7 +136,14 @@ describe("the rules as pure decisions", () => {
       policy,
     );
     expect(after.events.map((e) => e.type)).toEqual(["unlocked", "issued"]);
-    expect(after.messages.map((m) => m.kind)).toEqual(["unlock", "code"]);
+    // The code itself tells the person they can sign in again: no unlock notice before it.
+    expect(after.messages.map((m) => m.kind)).toEqual(["code"]);
+    const check = decideVerify(
+      record,
+      { now: t0 + 61 * MINUTE, code: "000000", matches: noMatch },
+      policy,
+    );
+    expect(check.messages.map((m) => m.kind)).toEqual(["unlock"]);
     expect(after.next).toMatchObject({ failures: 0, locks: 3, lock: undefined });
   });
 
