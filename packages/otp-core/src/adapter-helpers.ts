@@ -13,6 +13,8 @@ export interface ConfigErrorOptions {
    * that may be a secret put in the wrong place: a connection URL, a key, credentials.
    */
   redact?: boolean;
+  /** Extra machine-readable facts, copied to `error.details` (never a secret). */
+  details?: Readonly<Record<string, string | number | boolean | null>>;
 }
 
 /**
@@ -47,12 +49,51 @@ export function configError(
   fix?: string,
   options: ConfigErrorOptions = {},
 ): OtpError {
-  const shown = options.redact ? kindOf(got) : show(got);
-  return new OtpError(
-    "CONFIG_INVALID",
-    `"${field}" expected ${expected}, got ${shown}${fix ? ` (${fix})` : ""}`,
-    { field, source: options.source },
-  );
+  return new OtpError("CONFIG_INVALID", format(field, expected, got, fix, options.redact), {
+    field,
+    source: options.source,
+    details: options.details,
+  });
+}
+
+/**
+ * The same message format for a bad call argument: `INVALID_ARGUMENT`, e.g. `"ttlMs" expected
+ * integer >= 1, got -5`. Use it in an adapter's methods (a bad argument at call time), and
+ * {@link configError} in its factory (a bad option at construction).
+ *
+ * @param field The argument at fault.
+ * @param expected What a valid value looks like.
+ * @param got The value received (shown short, as in {@link configError}).
+ * @param options `source`, `redact` and `details`, as for {@link configError}.
+ * @returns An `OtpError` with code `INVALID_ARGUMENT`, not retryable; throw it.
+ * @example
+ * ```ts
+ * if (!Number.isInteger(limit) || limit < 1) throw argumentError("limit", "integer >= 1", limit);
+ * ```
+ */
+export function argumentError(
+  field: string,
+  expected: string,
+  got: unknown,
+  options: ConfigErrorOptions = {},
+): OtpError {
+  return new OtpError("INVALID_ARGUMENT", format(field, expected, got, undefined, options.redact), {
+    field,
+    source: options.source,
+    details: options.details,
+  });
+}
+
+/** The one message format: `"field" expected X, got Y (fix)`. */
+function format(
+  field: string,
+  expected: string,
+  got: unknown,
+  fix: string | undefined,
+  redact: boolean | undefined,
+): string {
+  const shown = redact ? kindOf(got) : show(got);
+  return `"${field}" expected ${expected}, got ${shown}${fix ? ` (${fix})` : ""}`;
 }
 
 /**

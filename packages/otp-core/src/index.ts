@@ -1,5 +1,6 @@
 export {
   abortedError,
+  argumentError,
   type ConfigErrorOptions,
   configError,
   intOption,

@@ -60,18 +60,13 @@ export async function checkRedisStore(
     const node = `${server.options.host ?? "?"}:${server.options.port ?? "?"}`;
     const maxmemoryPolicy = await readPolicy(server, node, timeoutMs);
     if (maxmemoryPolicy !== "noeviction") {
-      const error = configError(
+      throw configError(
         "maxmemory-policy",
         '"noeviction"',
         maxmemoryPolicy,
         `Redis at ${node} may evict live OTP records, and with them failure counts and locks: set maxmemory-policy noeviction in its configuration`,
-        { source: SOURCE },
+        { source: SOURCE, details: { reason: "evicting", node, maxmemoryPolicy } },
       );
-      throw new OtpError("CONFIG_INVALID", error.message, {
-        field: error.field,
-        source: SOURCE,
-        details: { reason: "evicting", node, maxmemoryPolicy },
-      });
     }
     nodes.push({ node, maxmemoryPolicy });
   }

@@ -1,5 +1,5 @@
 import type { OtpStore } from "@otpkit/otp-core";
-import { configError, intOption, OtpError } from "@otpkit/otp-core";
+import { argumentError, configError, intOption, OtpError } from "@otpkit/otp-core";
 import type { Cluster, Redis } from "ioredis";
 import { PREFIX, runBounded, SOURCE } from "./redis-errors.js";
 import {
@@ -163,11 +163,7 @@ export function createRedisStore(options: RedisStoreOptions): OtpStore {
  */
 function ttl(ttlMs: number): number {
   if (typeof ttlMs !== "number" || !Number.isFinite(ttlMs) || ttlMs <= 0) {
-    throw new OtpError(
-      "INVALID_ARGUMENT",
-      `${PREFIX} compareAndSet needs a ttlMs > 0 to write a value, got ${String(ttlMs)}`,
-      { field: "ttlMs", source: SOURCE },
-    );
+    throw argumentError("ttlMs", "a number > 0 to write a value", ttlMs, { source: SOURCE });
   }
   return Math.ceil(ttlMs);
 }

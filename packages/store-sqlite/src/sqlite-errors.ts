@@ -1,4 +1,4 @@
-import { configError, OtpError } from "@otpkit/otp-core";
+import { argumentError as coreArgumentError, OtpError } from "@otpkit/otp-core";
 
 // How driver errors become OtpErrors, for the store and for opening the file. Internal: not
 // re-exported.
@@ -48,13 +48,9 @@ export function toOtpError(
   );
 }
 
-/**
- * `INVALID_ARGUMENT` for a bad call argument, in otp-core's one message format (built by
- * `configError`, so the format lives in one place).
- */
+/** `INVALID_ARGUMENT` for a bad call argument, in otp-core's one message format. */
 export function argumentError(field: string, expected: string, got: unknown): OtpError {
-  const { message } = configError(field, expected, got);
-  return new OtpError("INVALID_ARGUMENT", message, { field, source: SOURCE });
+  return coreArgumentError(field, expected, got, { source: SOURCE });
 }
 
 export function sqliteCode(error: unknown): string {
