@@ -89,9 +89,11 @@ export function placeCode(
     expiresAt: now + policy.ttlMs,
     used: 0,
     max: policy.maxAttempts,
-    ...(input.channel === undefined ? {} : { channel: input.channel }),
-    ...(candidate.sealed === undefined ? {} : { sealed: candidate.sealed }),
-    ...(candidate.test ? { test: true } : {}),
+    // Every field, absent ones undefined, in the interface's order: see makeRecord (record.ts).
+    channel: input.channel,
+    sealed: candidate.sealed,
+    test: candidate.test ? true : undefined,
+    ended: undefined,
   };
   events.push({
     type: "issued",
@@ -100,15 +102,17 @@ export function placeCode(
     messageKind: kind,
     ...testFlag(code),
   });
+  const to = input.to ?? r.to;
+  const deliver = input.deliver && !candidate.test && to !== undefined;
   const record: SubjectRecord = {
     ...r,
     code,
-    previous,
-    to: input.to ?? r.to,
+    // Only a code that still has to be delivered may need its predecessor back.
+    previous: deliver ? previous : undefined,
+    to,
     channels: input.to === undefined ? r.channels : input.channels,
     test: candidate.test ? true : undefined,
   };
-  const deliver = input.deliver && !candidate.test && record.to !== undefined;
   return {
     record,
     changed: true,
