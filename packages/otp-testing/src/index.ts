@@ -19,6 +19,7 @@ export {
   type FakeChannelOptions,
   type FakeFailureKind,
 } from "./fake-channel.js";
+export { type DescribeOtpModelOptions, describeOtpModel } from "./model-suite.js";
 export {
   type DescribeOtpStoreOptions,
   describeOtpStore,
