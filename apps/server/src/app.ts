@@ -4,7 +4,7 @@ import { isOtpError } from "@otpkit/otp-core";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { routePath } from "hono/route";
-import { errorBody, STATUS_BY_CODE } from "./http-errors.js";
+import { errorBody, publicMessage, STATUS_BY_CODE } from "./http-errors.js";
 import { STYLESHEET } from "./pages/html.js";
 import { apiRoutes } from "./routes/api.js";
 import { hostedRoutes } from "./routes/hosted.js";
@@ -66,6 +66,8 @@ export function createApp(rt: Runtime, state: AppState = { shuttingDown: false }
     const webhook = createWhatsAppWebhookHandler({
       appSecret: rt.config.WHATSAPP_APP_SECRET,
       verifyToken: rt.config.WHATSAPP_VERIFY_TOKEN,
+      // Remembered in the shared store (across processes and restarts). Its keys start with the
+      // handler's prefix, never with `{` like otp-core's record keys.
       seen: rt.store,
       // Statuses and fraud signals join the audit trail of the subject the message went to. A
       // throw here answers 500, so Meta delivers the event again later.
@@ -121,13 +123,9 @@ export function createApp(rt: Runtime, state: AppState = { shuttingDown: false }
       log({ err: { code: error.code, message: error.message, field: error.field } }, "otp error");
       if (error.retryable) c.header("Retry-After", "1");
       return c.json(
-        errorBody(
-          error.code,
-          status >= 500 ? "The service could not complete the request" : error.message,
-          {
-            ...(error.field ? { field: apiField(error) } : {}),
-          },
-        ),
+        errorBody(error.code, publicMessage(error), {
+          ...(error.field ? { field: apiField(error) } : {}),
+        }),
         status,
       );
     }

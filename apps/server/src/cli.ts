@@ -1,30 +1,30 @@
 import { join, resolve } from "node:path";
+import type { Config } from "./config.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { createApiKeys } from "./db/api-keys.js";
 import { openDatabase } from "./db/database.js";
+import { createLogger } from "./logger.js";
+import { createRuntime } from "./runtime.js";
+import { unlockSubject } from "./verification-flow.js";
 
 const USAGE = `usage: otpkit keys create <name>
        otpkit keys list
        otpkit keys revoke <id>
+       otpkit unlock <key-id> <subject> [<purpose>]
 
-Uses the same DATABASE_URL / DATA_DIR as the server.`;
+Uses the same environment as the server (DATA_DIR / DATABASE_URL; for unlock also REDIS_URL,
+OTPKIT_SECRETS, OTP_NAMING_KEY and the channels, since the person gets an unlock notice).`;
 
 async function main(argv: string[]): Promise<number> {
   const [group, command, arg] = argv;
-  if (group !== "keys" || !command) {
+  const usage = () => {
     process.stderr.write(`${USAGE}\n`);
     return 2;
-  }
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`otpkit: ${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  }
+  };
+  if (group === "unlock") return argv.length >= 3 && argv.length <= 4 ? unlock(argv) : usage();
+  if (group !== "keys" || !command) return usage();
+  const config = configOrNull();
+  if (!config) return 1;
   const database = openDatabase({
     url: config.DATABASE_URL,
     sqlitePath: join(resolve(config.DATA_DIR), "app.sqlite"),
@@ -69,10 +69,60 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(done ? `Revoked ${arg}\n` : `No active key ${arg}\n`);
       return done ? 0 : 1;
     }
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
+    return usage();
   } finally {
     await database.close();
+  }
+}
+
+/** The validated environment, or null after printing the one-line problem. */
+function configOrNull(): Config | null {
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`otpkit: ${error.message}\n`);
+      return null;
+    }
+    throw error;
+  }
+}
+
+/**
+ * `otpkit unlock <key-id> <subject> [<purpose>]`: an operator's unlock of one API key's subject,
+ * the same as `POST /api/v1/subjects/unlock` with that key. It runs the whole runtime (store,
+ * engine, audit log, channels): the unlock is recorded and the person gets the unlock notice.
+ */
+async function unlock(argv: string[]): Promise<number> {
+  const [, keyId = "", subject = "", purpose = "login"] = argv;
+  const config = configOrNull();
+  if (!config) return 1;
+  let rt: Awaited<ReturnType<typeof createRuntime>>;
+  try {
+    // Warnings (a generated development secret, say) go to stderr; stdout is the answer.
+    rt = await createRuntime(config, { logger: createLogger("warn", process.stderr) });
+  } catch (error) {
+    process.stderr.write(`otpkit: ${(error as Error).message}\n`);
+    return 1;
+  }
+  try {
+    if (!(await rt.apiKeys.list()).some((k) => k.id === keyId)) {
+      process.stderr.write(`otpkit: no API key ${keyId}; see otpkit keys list\n`);
+      return 1;
+    }
+    const what = `${subject} (${purpose}) of key ${keyId}`;
+    const unlocked = await unlockSubject(rt, keyId, subject, purpose);
+    process.stdout.write(
+      unlocked
+        ? `Unlocked ${what}; the person was sent an unlock notice.\n`
+        : `${what} was not locked; its failure counters are cleared.\n`,
+    );
+    return 0;
+  } catch (error) {
+    process.stderr.write(`otpkit: ${(error as Error).message}\n`);
+    return 1;
+  } finally {
+    await rt.close();
   }
 }
 

@@ -1,4 +1,4 @@
-import { ALPHABETS, createCodePolicy } from "@otpkit/otp-core";
+import { ALPHABETS, createCodePolicy, OTP_DEFAULTS, OTP_LIMITS } from "@otpkit/otp-core";
 import * as z from "zod";
 
 /**
@@ -17,6 +17,16 @@ const int = (min: number, max: number) =>
     .int({ error: `use a whole number between ${min} and ${max}` })
     .min(min, { error: `use a whole number between ${min} and ${max}` })
     .max(max, { error: `use a whole number between ${min} and ${max}` });
+
+/**
+ * An engine range in milliseconds as whole `unit`s (seconds, minutes), with the engine's default:
+ * the numbers come from otp-core's OTP_LIMITS / OTP_DEFAULTS, never restated here.
+ */
+const engineInt = ([minMs, maxMs]: readonly [number, number], unitMs: number, defaultMs: number) =>
+  int(Math.ceil(minMs / unitMs), Math.floor(maxMs / unitMs)).default(defaultMs / unitMs);
+
+const SECOND = 1000;
+const MINUTE = 60_000;
 
 const url = (protocols: readonly string[], example: string) =>
   z.string().refine(
@@ -62,10 +72,24 @@ export const envSchema = z.object({
         "use id:secret pairs separated by commas, each secret 32+ characters (openssl rand -base64 48)",
     })
     .optional(),
+  OTP_NAMING_KEY: z
+    .string()
+    .min(32, {
+      error:
+        "use 32+ random characters (openssl rand -base64 48), generated once and never changed",
+    })
+    .optional(),
   TRUST_PROXY: bool.default(false),
 
   REDIS_URL: url(["redis:", "rediss:"], "redis://127.0.0.1:6379").optional(),
-  REDIS_KEY_PREFIX: z.string().min(1).max(64).default("otpkit:"),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .min(1)
+    .max(64)
+    // Redis Cluster hashes the first {…} of a key: a brace in the prefix would put every
+    // subject's record in one slot (the Redis store refuses it; say so with the variable's name).
+    .regex(/^[^{}]*$/, { error: "leave out { and }, e.g. otpkit:" })
+    .default("otpkit:"),
   DATABASE_URL: url(
     ["postgres:", "postgresql:"],
     "postgres://user@127.0.0.1:5432/otpkit",
@@ -126,14 +150,30 @@ export const envSchema = z.object({
     .enum(["numeric", "alphanumeric", "alpha"], { error: "use numeric, alphanumeric or alpha" })
     .default("numeric"),
   OTP_CODE_LENGTH: int(4, 10).default(6),
-  OTP_TTL_SECONDS: int(60, 86_400).default(600),
-  OTP_MAX_ATTEMPTS: int(1, 20).default(3),
-  OTP_LOCKOUT_MAX_FAILURES: int(1, 100).default(5),
-  OTP_LOCKOUT_MINUTES: int(1, 43_200).default(15),
-  OTP_RESEND_COOLDOWN_SECONDS: int(0, 3600).default(30),
-  OTP_MAX_SENDS_PER_HOUR: int(1, 1000).default(5),
-  OTP_STORAGE: z.enum(["hash", "encrypted"], { error: "use hash or encrypted" }).default("hash"),
-  OTP_RETRY_ON_FAILURE: bool.default(false),
+  OTP_TTL_SECONDS: engineInt(OTP_LIMITS.ttlMs, SECOND, OTP_DEFAULTS.ttlMs),
+  OTP_ALLOW_LONG_TTL: bool.default(false),
+  OTP_MAX_ATTEMPTS: int(...OTP_LIMITS.maxAttempts).default(OTP_DEFAULTS.maxAttempts),
+  OTP_LOCKOUT_MAX_FAILURES: int(...OTP_LIMITS.maxFailures).default(
+    OTP_DEFAULTS.lockout.maxFailures,
+  ),
+  OTP_LOCKOUT_MINUTES: engineInt(
+    OTP_LIMITS.lockDurationMs,
+    MINUTE,
+    OTP_DEFAULTS.lockout.durationMs,
+  ),
+  OTP_LOCKOUT_MAX_CONSECUTIVE_FAILURES: int(...OTP_LIMITS.maxConsecutiveFailures).default(
+    OTP_DEFAULTS.lockout.maxConsecutiveFailures,
+  ),
+  OTP_RESEND_COOLDOWN_SECONDS: engineInt(
+    OTP_LIMITS.cooldownMs,
+    SECOND,
+    OTP_DEFAULTS.resend.cooldownMs,
+  ),
+  OTP_MAX_SENDS_PER_HOUR: int(...OTP_LIMITS.maxSends).default(OTP_DEFAULTS.resend.maxSends),
+  OTP_STORAGE: z
+    .enum(["hash", "encrypted"], { error: "use hash or encrypted" })
+    .default(OTP_DEFAULTS.storage),
+  OTP_RETRY_ON_FAILURE: bool.default(OTP_DEFAULTS.retryOnFailure),
 
   TEST_RECIPIENTS: list.optional(),
   TEST_CODE: z.string().optional(),
@@ -154,6 +194,8 @@ export type Config = z.infer<typeof envSchema> & {
    */
   outboxAllowed: boolean;
   secrets: Array<{ id: string; key: string }> | null;
+  /** OTP_NAMING_KEY; null in development, where the runtime keeps one in DATA_DIR. */
+  namingKey: string | null;
 };
 
 /** A start-up configuration problem: one message, naming the variable and the fix. */
@@ -225,6 +267,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     }
     if (!c.PUBLIC_URL)
       need("PUBLIC_URL", "in production", "set the https URL users reach the hosted page at");
+    if (!c.OTP_NAMING_KEY) {
+      need(
+        "OTP_NAMING_KEY",
+        "in production",
+        "generate one once with `openssl rand -base64 48`, keep it in your secret manager and give every process the same one; never change it (a new one forgets every lock and budget)",
+      );
+    }
     const realChannel = Boolean(
       c.SMTP_URL || (c.WHATSAPP_PHONE_NUMBER_ID && c.WHATSAPP_ACCESS_TOKEN),
     );
@@ -242,6 +291,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
           "remove TEST_RECIPIENTS, or set ALLOW_TEST_RECIPIENTS_IN_PRODUCTION=true if you really mean it (store reviewers).",
       );
     }
+  }
+  // The engine refuses a code lifetime over 10 minutes without an explicit opt-in (NIST SP
+  // 800-63B-4, OWASP ASVS 5.0): mirror it here, naming the variables.
+  if (c.OTP_TTL_SECONDS * SECOND > OTP_LIMITS.ttlMsWithoutOptIn && !c.OTP_ALLOW_LONG_TTL) {
+    const max = OTP_LIMITS.ttlMsWithoutOptIn / SECOND;
+    throw new ConfigError(
+      "OTP_TTL_SECONDS",
+      `Invalid OTP_TTL_SECONDS: ${c.OTP_TTL_SECONDS} is over ${max} seconds, the longest NIST SP 800-63B-4 and OWASP ASVS allow for a code sent by e-mail or message; use ${max} or less, or set OTP_ALLOW_LONG_TTL=true if you really mean it.`,
+    );
   }
   // The engine refuses codes under 20 bits (4 or 5 digits); say so here, naming the variable.
   const strongEnough = (length: number) => {
@@ -302,6 +360,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     publicUrl,
     outboxAllowed,
     secrets: c.OTPKIT_SECRETS ? parseSecrets(c.OTPKIT_SECRETS) : null,
+    namingKey: c.OTP_NAMING_KEY ?? null,
   };
 }
 

@@ -47,6 +47,9 @@ function banner(rt: Runtime, config: Config, address: string, token: string | nu
     rt.secretSource === "dev-file"
       ? `  Secret        generated in ${join(resolve(config.DATA_DIR), "otpkit-secret")} — a DEVELOPMENT setup; set OTPKIT_SECRETS in production`
       : "  Secret        from OTPKIT_SECRETS",
+    rt.namingKeySource === "dev-file"
+      ? `  Naming key    generated in ${join(resolve(config.DATA_DIR), "otpkit-naming-key")} — keep it; set OTP_NAMING_KEY in production`
+      : "  Naming key    from OTP_NAMING_KEY",
   ];
   if (token) {
     lines.push(

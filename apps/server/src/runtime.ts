@@ -1,16 +1,16 @@
-import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createHmac, hkdfSync } from "node:crypto";
+import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { createEmailChannel } from "@otpkit/delivery-email";
 import { createWhatsAppChannel } from "@otpkit/delivery-whatsapp";
-import type { Otp, OtpChannel, OtpEvent, OtpSecret, OtpStore } from "@otpkit/otp-core";
+import type { Otp, OtpChannel, OtpEvent, OtpStore } from "@otpkit/otp-core";
 import { createOtp } from "@otpkit/otp-core";
 import { createRedisStore } from "@otpkit/store-redis";
 import { createSqliteStore } from "@otpkit/store-sqlite";
 import { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
-import { matchesTestRecipient, parseSecrets } from "./config.js";
+import { matchesTestRecipient } from "./config.js";
 import type { ApiKeys } from "./db/api-keys.js";
 import { createApiKeys } from "./db/api-keys.js";
 import type { AuditLog } from "./db/audit.js";
@@ -19,6 +19,7 @@ import type { AppDatabase } from "./db/database.js";
 import { openDatabase } from "./db/database.js";
 import type { Verification, Verifications } from "./db/verifications.js";
 import { createVerifications } from "./db/verifications.js";
+import { loadNamingKey, loadSecrets } from "./dev-keys.js";
 import type { Metrics } from "./metrics.js";
 import { createMetrics } from "./metrics.js";
 import { createWhatsAppOutboxFetch } from "./whatsapp-outbox.js";
@@ -41,6 +42,13 @@ export interface Runtime {
   readonly outbox: { email: string | null; whatsapp: string | null };
   /** Where the secret came from, for the banner (never the secret). */
   readonly secretSource: "environment" | "dev-file";
+  /** Where the naming key came from, for the banner (never the key). */
+  readonly namingKeySource: "environment" | "dev-file";
+  /**
+   * A key for naming the server's own store keys (the hosted page's rate-limit counters), derived
+   * from the naming key: stable across processes and restarts, like the engine's record names.
+   */
+  readonly storeNamingKey: Buffer;
   /** A key for signing CSRF tokens, derived from the first secret. */
   readonly csrfKey: Buffer;
   readonly now: () => number;
@@ -70,6 +78,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   const closers: Array<() => Promise<void>> = [];
 
   const { secrets, source } = loadSecrets(config, dataDir, logger);
+  const naming = loadNamingKey(config, dataDir, logger);
 
   // -- OTP state: Redis when configured (scale-out), else one SQLite file.
   let store: OtpStore;
@@ -193,13 +202,18 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   const otp = createOtp({
     store,
     secrets,
+    namingKey: naming.key,
+    // The core stays pure (noble's HMAC by default); on Node, node:crypto's is several times faster.
+    hmac: (key, data) => createHmac("sha256", key).update(data).digest(),
     channels,
     code: { alphabet: config.OTP_CODE_ALPHABET, length: config.OTP_CODE_LENGTH },
     ttlMs: config.OTP_TTL_SECONDS * 1000,
+    allowLongTtl: config.OTP_ALLOW_LONG_TTL,
     maxAttempts: config.OTP_MAX_ATTEMPTS,
     lockout: {
       maxFailures: config.OTP_LOCKOUT_MAX_FAILURES,
       durationMs: config.OTP_LOCKOUT_MINUTES * 60_000,
+      maxConsecutiveFailures: config.OTP_LOCKOUT_MAX_CONSECUTIVE_FAILURES,
     },
     resend: {
       cooldownMs: config.OTP_RESEND_COOLDOWN_SECONDS * 1000,
@@ -247,6 +261,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     metrics,
     outbox: { email: emailOutbox, whatsapp: whatsappOutbox },
     secretSource: source,
+    namingKeySource: naming.source,
+    // HKDF with its own label, as otp-core derives its keys from the naming key ("otpkit/v2/…"):
+    // this key can never equal one of the engine's.
+    storeNamingKey: Buffer.from(hkdfSync("sha256", naming.key, "", "otpkit/server/store-keys", 32)),
     csrfKey,
     now,
     onVerified(hook) {
@@ -278,29 +296,4 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
       }
     },
   };
-}
-
-/**
- * The server secret: from OTPKIT_SECRETS, or (development only) generated on first start into
- * `<DATA_DIR>/otpkit-secret` with mode 0600. Production refuses to start without it (config.ts).
- */
-function loadSecrets(
-  config: Config,
-  dataDir: string,
-  logger: Logger,
-): { secrets: OtpSecret[]; source: "environment" | "dev-file" } {
-  if (config.secrets) return { secrets: config.secrets, source: "environment" };
-  const file = join(dataDir, "otpkit-secret");
-  mkdirSync(dataDir, { recursive: true });
-  if (!existsSync(file)) {
-    writeFileSync(file, `dev:${randomBytes(48).toString("base64url")}\n`, { mode: 0o600 });
-    logger.warn({ file }, "generated a development secret; set OTPKIT_SECRETS in production");
-  }
-  chmodSync(file, 0o600);
-  const secrets = parseSecrets(readFileSync(file, "utf8").trim());
-  if (!secrets)
-    throw new Error(
-      `The development secret file ${file} is corrupt; delete it to generate a new one.`,
-    );
-  return { secrets, source: "dev-file" };
 }

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { OtpError } from "@otpkit/otp-core";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   emails,
   lastEmailCode,
@@ -25,14 +26,16 @@ interface Started {
 interface Shown extends Omit<Started, "attemptsAllowed"> {
   attemptsRemaining: number;
   active: boolean;
+  locked: boolean;
   lockedUntil: string | null;
 }
 
 interface Outcome {
   status: string;
   attemptsRemaining?: number;
-  lockedUntil?: string;
-  retryAfterSeconds?: number;
+  lockedUntil?: string | null;
+  retryAfterSeconds?: number | null;
+  expected?: { length: number; alphabet: string };
 }
 
 interface ApiError {
@@ -184,6 +187,7 @@ describe("GET /api/v1/verifications/:id and POST /:id/check", () => {
       verifyUrl: v.verifyUrl,
       attemptsRemaining: 3,
       active: true,
+      locked: false,
       lockedUntil: null,
     });
 
@@ -231,7 +235,12 @@ describe("GET /api/v1/verifications/:id and POST /:id/check", () => {
       active: false,
     });
     expect(await check(s, v.id, code)).toEqual({ status: "expired" });
-    expect(await check(s, v.id, code)).toEqual({ status: "not_found" });
+    // It stays expired (not "not found") until a new code replaces it, and the audit says so.
+    expect(await check(s, v.id, code)).toEqual({ status: "expired" });
+    const { events } = await json<{ events: AuditEvent[] }>(
+      await s.api("/api/v1/audit?subject=user-1"),
+    );
+    expect(events.map((e) => e.type)).toContain("expired");
   });
 
   it("exhausts a code after OTP_MAX_ATTEMPTS, then locks the subject after the budget", async () => {
@@ -242,7 +251,8 @@ describe("GET /api/v1/verifications/:id and POST /:id/check", () => {
     expect(await check(s, first.id, wrong1)).toEqual({ status: "invalid", attemptsRemaining: 2 });
     expect(await check(s, first.id, wrong1)).toEqual({ status: "invalid", attemptsRemaining: 1 });
     expect(await check(s, first.id, wrong1)).toEqual({ status: "exhausted" });
-    expect(await check(s, first.id, code1)).toEqual({ status: "not_found" });
+    // An exhausted code stays exhausted, also for the right code.
+    expect(await check(s, first.id, code1)).toEqual({ status: "exhausted" });
 
     // A new code keeps the subject's budget (5 failures): two more wrong guesses lock it.
     s.clock.advance(30_000);
@@ -539,6 +549,7 @@ describe("bad input is 4xx, never 5xx", () => {
       ["POST", `${V}/${v.id}/check`, { code: "123456" }],
       ["DELETE", `${V}/${v.id}`, undefined],
       ["GET", "/api/v1/audit?subject=user-1", undefined],
+      ["POST", "/api/v1/subjects/unlock", { subject: "user-1" }],
       ["GET", "/api/v1/nothing-here", undefined],
     ];
     const auths: Array<string | null> = [
@@ -855,7 +866,214 @@ describe("API keys are separate tenants", () => {
     expect(audit.events.every((e) => e.subject === "user-1")).toBe(true);
     expect(JSON.stringify(audit)).not.toContain("a***@example.com");
 
+    // Nor can I unlock its "user-1": my unlock is about my own user-1, which is not locked.
+    const unlock = await s.api("/api/v1/subjects/unlock", { body: { subject: "user-1" } });
+    expect(await json<{ unlocked: boolean }>(unlock)).toMatchObject({ unlocked: false });
+    const still = (await (
+      await asOther(`${V}/${theirs.id}/check`, { code: "000000" })
+    ).json()) as Outcome;
+    expect(still.status).toBe("locked");
+
     // My user was neither replaced nor locked.
     expect(await check(s, mine.id, code)).toMatchObject({ status: "verified" });
+  });
+});
+
+describe("malformed input", () => {
+  it("is answered malformed with what a code looks like, and spends nothing", async () => {
+    const s = await start();
+    const v = await issue(s, { subject: "user-1", recipient: ANA });
+    const code = await lastEmailCode(s.rt, "ana@example.com");
+    for (const input of ["12345", "1234567", "abcdef", "12 34 5", "١٢٣٤٥٦"]) {
+      expect(await check(s, v.id, input), input).toEqual({
+        status: "malformed",
+        expected: { length: 6, alphabet: "numeric" },
+      });
+    }
+    expect(await json<Shown>(await s.api(`${V}/${v.id}`))).toMatchObject({
+      attemptsRemaining: 3,
+      active: true,
+    });
+    const { events } = await json<{ events: AuditEvent[] }>(
+      await s.api("/api/v1/audit?subject=user-1"),
+    );
+    expect(events.map((e) => e.type)).toEqual(["delivered", "issued"]);
+    expect(await check(s, v.id, code)).toEqual({ status: "verified" });
+  });
+});
+
+describe("POST /api/v1/subjects/unlock", () => {
+  it("ends a lock that lasts until an operator unlocks, and only that key's subject", async () => {
+    const s = await start({ OTP_LOCKOUT_MAX_CONSECUTIVE_FAILURES: "2" });
+    const v = await issue(s, { subject: "user-1", recipient: ANA });
+    const code = await lastEmailCode(s.rt, "ana@example.com");
+    await check(s, v.id, wrongCode(s.rt, code));
+    const res = await s.api(`${V}/${v.id}/check`, { body: { code: wrongCode(s.rt, code) } });
+    expect(res.status).toBe(200);
+    // No end to tell: no Retry-After, and null where the time would be.
+    expect(res.headers.get("retry-after")).toBeNull();
+    const hardLock = { status: "locked", lockedUntil: null, retryAfterSeconds: null };
+    expect(await json<Outcome>(res)).toEqual(hardLock);
+
+    // Days later it is still locked: the right code, a new code, the status all say so.
+    s.clock.advance(7 * 24 * 3_600_000);
+    expect(await check(s, v.id, code)).toEqual(hardLock);
+    const refused = await s.api(V, { body: { subject: "user-1", recipient: ANA } });
+    expect(refused.status).toBe(423);
+    expect(refused.headers.get("retry-after")).toBeNull();
+    expect(await json<ApiError>(refused)).toEqual({
+      error: {
+        code: "LOCKED",
+        message: "Too many failed attempts: sign-in is locked until an operator unlocks it",
+        details: { lockedUntil: null, retryAfterSeconds: null },
+      },
+    });
+    expect(await json<Shown>(await s.api(`${V}/${v.id}`))).toMatchObject({
+      locked: true,
+      lockedUntil: null,
+      active: false,
+    });
+
+    // Another API key's unlock is about its own user-1: mine stays locked.
+    const other = await s.rt.apiKeys.create("another service");
+    const theirs = await s.app.request("/api/v1/subjects/unlock", {
+      method: "POST",
+      headers: { authorization: `Bearer ${other.token}`, "content-type": "application/json" },
+      body: JSON.stringify({ subject: "user-1" }),
+    });
+    expect(await json<{ unlocked: boolean }>(theirs)).toMatchObject({ unlocked: false });
+    expect((await s.api(V, { body: { subject: "user-1", recipient: ANA } })).status).toBe(423);
+
+    const unlock = await s.api("/api/v1/subjects/unlock", { body: { subject: "user-1" } });
+    expect(unlock.status).toBe(200);
+    expect(await json(unlock)).toEqual({ subject: "user-1", purpose: "login", unlocked: true });
+    // Recorded, and the person is told.
+    const { events } = await json<{ events: AuditEvent[] }>(
+      await s.api("/api/v1/audit?subject=user-1&limit=2"),
+    );
+    expect(events.map((e) => [e.type, e.reason])).toContainEqual(["unlocked", "operator"]);
+    expect((await emails(s.rt)).map((e) => e.entry.kind)).toContain("unlock");
+
+    const fresh = await issue(s, { subject: "user-1", recipient: ANA });
+    expect(await check(s, fresh.id, await lastEmailCode(s.rt, "ana@example.com"))).toEqual({
+      status: "verified",
+    });
+    // Unlocking what is not locked says so.
+    const again = await s.api("/api/v1/subjects/unlock", {
+      body: { subject: "user-1", purpose: "login" },
+    });
+    expect(await json(again)).toEqual({ subject: "user-1", purpose: "login", unlocked: false });
+  });
+
+  it("validates the body: 400 naming the field", async () => {
+    const s = await start();
+    for (const [body, field] of [
+      [{}, "subject"],
+      [{ subject: "" }, "subject"],
+      [{ subject: "u", purpose: "no spaces" }, "purpose"],
+      [{ subject: "u", extra: 1 }, "body"],
+    ] as const) {
+      const res = await s.api("/api/v1/subjects/unlock", { body });
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect((await json<ApiError>(res)).error).toMatchObject({ code: "VALIDATION_FAILED", field });
+    }
+  });
+});
+
+describe("idempotency keys are bound to their request (issue 9, finding 1)", () => {
+  it("a verified V1's key reused on V2 with a wrong code is 409, never verified", async () => {
+    const s = await start();
+    const seen: string[] = [];
+    s.rt.onVerified((verification) => {
+      seen.push(verification.id);
+    });
+    const v1 = await issue(s, { subject: "user-1", recipient: ANA });
+    const code1 = await lastEmailCode(s.rt, "ana@example.com");
+    const k = { "Idempotency-Key": "check-k" };
+    const first = await s.api(`${V}/${v1.id}/check`, { body: { code: code1 }, headers: k });
+    expect(await json<Outcome>(first)).toEqual({ status: "verified" });
+    // The same request again is a replay: the same answer, no second completion.
+    const replay = await s.api(`${V}/${v1.id}/check`, { body: { code: code1 }, headers: k });
+    expect(await json<Outcome>(replay)).toEqual({ status: "verified" });
+    expect(seen).toEqual([v1.id]);
+
+    s.clock.advance(30_000);
+    const v2 = await issue(s, { subject: "user-1", recipient: ANA });
+    const code2 = await lastEmailCode(s.rt, "ana@example.com");
+    const attack = await s.api(`${V}/${v2.id}/check`, {
+      body: { code: wrongCode(s.rt, code2) },
+      headers: k,
+    });
+    expect(attack.status).toBe(409);
+    expect(attack.headers.get("retry-after")).toBeNull();
+    expect(await json<ApiError>(attack)).toEqual({
+      error: {
+        code: "IDEMPOTENCY_CONFLICT",
+        message:
+          "This idempotency key was already used for a different request; use a new key for a new request",
+      },
+    });
+    // V2 is not verified, its hooks did not run, and the conflict spent none of its attempts.
+    expect(seen).toEqual([v1.id]);
+    expect(await json<Shown>(await s.api(`${V}/${v2.id}`))).toMatchObject({
+      status: "pending",
+      active: true,
+      attemptsRemaining: 3,
+    });
+    // The key in the body is the same key.
+    const inBody = await s.api(`${V}/${v2.id}/check`, {
+      body: { code: wrongCode(s.rt, code2), idempotencyKey: "check-k" },
+    });
+    expect(inBody.status).toBe(409);
+    expect(await check(s, v2.id, code2)).toEqual({ status: "verified" });
+    expect(seen).toEqual([v1.id, v2.id]);
+  });
+
+  it("a start with a used key and a different recipient is 409, not the first answer", async () => {
+    const s = await start();
+    const k = { "Idempotency-Key": "start-k" };
+    await issue(s, { subject: "user-1", recipient: ANA }, k);
+    const res = await s.api(V, {
+      body: { subject: "user-1", recipient: { email: "mallory@example.com" } },
+      headers: k,
+    });
+    expect(res.status).toBe(409);
+    expect((await json<ApiError>(res)).error.code).toBe("IDEMPOTENCY_CONFLICT");
+    expect(await emails(s.rt, "mallory@example.com")).toEqual([]);
+  });
+});
+
+describe("store failures at the edge", () => {
+  it.each(["STORE_FULL", "STORE_CONTENTION", "STORE_UNAVAILABLE"] as const)(
+    "%s is 503 with Retry-After, without internals",
+    async (code) => {
+      const s = await start();
+      const v = await issue(s, { subject: "user-1", recipient: ANA });
+      // The engine is real everywhere else; here it is made to fail the way a store can.
+      const failure = new OtpError(code, "internal detail: store at 10.0.0.7", { source: "redis" });
+      vi.spyOn(s.rt.otp, "verify").mockRejectedValueOnce(failure);
+      const res = await s.api(`${V}/${v.id}/check`, { body: { code: "123456" } });
+      expect(res.status).toBe(503);
+      expect(res.headers.get("retry-after")).toBe("1");
+      const body = await json<ApiError>(res);
+      expect(body).toEqual({
+        error: { code, message: "The service could not complete the request" },
+      });
+    },
+  );
+
+  it("an idempotency key still in progress is 409 with Retry-After", async () => {
+    const s = await start();
+    const busy = new OtpError("IDEMPOTENCY_CONFLICT", "in progress", { retryable: true });
+    vi.spyOn(s.rt.otp, "issue").mockRejectedValueOnce(busy);
+    const res = await s.api(V, {
+      body: { subject: "user-1", recipient: ANA },
+      headers: { "Idempotency-Key": "k" },
+    });
+    expect(res.status).toBe(409);
+    expect(res.headers.get("retry-after")).toBe("1");
+    expect((await json<ApiError>(res)).error.message).toBe(
+      "A request with this idempotency key is still in progress; retry shortly",
+    );
   });
 });

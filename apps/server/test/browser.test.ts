@@ -344,6 +344,12 @@ describe("hosted page in Chromium, against a real zero-config server process", (
     await expectAccessibleForm(page, "en", "Verification code");
     await shot(page, "03-form");
 
+    // Five digits cannot be the code: the page says what a code looks like and counts nothing
+    // (the wrong code below still leaves 2 of 3 attempts).
+    await page.getByLabel("Verification code").fill(right.slice(0, 5));
+    await page.getByRole("button", { name: "Verify" }).click();
+    await expect.poll(textOf(page, "[aria-live]"), WAIT).toBe("Enter the 6-digit code.");
+
     await page.getByLabel("Verification code").fill(wrong(right));
     await page.getByRole("button", { name: "Verify" }).click();
     await expect

@@ -1,11 +1,14 @@
+import { OTP_DEFAULTS, OTP_LIMITS } from "@otpkit/otp-core";
 import { describe, expect, it } from "vitest";
 import type { Config } from "../src/config.js";
 import { ConfigError, loadConfig, matchesTestRecipient, parseSecrets } from "../src/config.js";
 
 const SECRET = "k1:0123456789abcdef0123456789abcdef-long-enough";
+const NAMING_KEY = "n".repeat(32);
 const PRODUCTION = {
   NODE_ENV: "production",
   OTPKIT_SECRETS: SECRET,
+  OTP_NAMING_KEY: NAMING_KEY,
   PUBLIC_URL: "https://otp.example.com",
   SMTP_URL: "smtps://otp:pw@smtp.example.com:465",
   SMTP_FROM: "Acme <no-reply@example.com>",
@@ -49,10 +52,14 @@ describe("loadConfig defaults", () => {
       API_BODY_LIMIT_BYTES: 16_384,
       publicUrl: "http://localhost:3000",
       secrets: null,
+      namingKey: null,
+      OTP_ALLOW_LONG_TTL: false,
+      OTP_LOCKOUT_MAX_CONSECUTIVE_FAILURES: 50,
     } satisfies Partial<Config>);
     for (const optional of [
       "PUBLIC_URL",
       "OTPKIT_SECRETS",
+      "OTP_NAMING_KEY",
       "REDIS_URL",
       "DATABASE_URL",
       "SMTP_URL",
@@ -179,6 +186,31 @@ describe("loadConfig errors name the variable and the fix", () => {
       "OTP_TTL_SECONDS",
       "Invalid OTP_TTL_SECONDS: use a whole number between 60 and 86400.",
     ],
+    [
+      { OTP_TTL_SECONDS: "601" },
+      "OTP_TTL_SECONDS",
+      "Invalid OTP_TTL_SECONDS: 601 is over 600 seconds, the longest NIST SP 800-63B-4 and OWASP ASVS allow for a code sent by e-mail or message; use 600 or less, or set OTP_ALLOW_LONG_TTL=true if you really mean it.",
+    ],
+    [
+      { OTP_TTL_SECONDS: "86401", OTP_ALLOW_LONG_TTL: "true" },
+      "OTP_TTL_SECONDS",
+      "Invalid OTP_TTL_SECONDS: use a whole number between 60 and 86400.",
+    ],
+    [
+      { OTP_LOCKOUT_MAX_CONSECUTIVE_FAILURES: "101" },
+      "OTP_LOCKOUT_MAX_CONSECUTIVE_FAILURES",
+      "Invalid OTP_LOCKOUT_MAX_CONSECUTIVE_FAILURES: use a whole number between 1 and 100.",
+    ],
+    [
+      { OTP_NAMING_KEY: "too-short" },
+      "OTP_NAMING_KEY",
+      "Invalid OTP_NAMING_KEY: use 32+ random characters (openssl rand -base64 48), generated once and never changed.",
+    ],
+    [
+      { REDIS_KEY_PREFIX: "{otpkit}:" },
+      "REDIS_KEY_PREFIX",
+      "Invalid REDIS_KEY_PREFIX: leave out { and }, e.g. otpkit:.",
+    ],
     [{ OTP_STORAGE: "plain" }, "OTP_STORAGE", "Invalid OTP_STORAGE: use hash or encrypted."],
     [
       { PUBLIC_URL: "otp.example.com" },
@@ -213,12 +245,38 @@ describe("loadConfig errors name the variable and the fix", () => {
       ],
       [{ WHATSAPP_APP_SECRET: "app-secret" }, "app-secret"],
       [{ HUBSPOT_CLIENT_SECRET: "hs-sec" }, "hs-sec"],
+      [{ OTP_NAMING_KEY: "naming-key-leak" }, "naming-key-leak"],
     ];
     for (const [env, secret] of secrets) {
       const error = failure(env);
       expect(error.message, Object.keys(env).join()).not.toContain(secret);
       expect(error.message).toMatch(/^(Invalid|Missing) [A-Z_]+: /);
     }
+  });
+});
+
+describe("the engine's defaults and ranges", () => {
+  it("are otp-core's own (OTP_DEFAULTS, OTP_LIMITS), in the variables' units", () => {
+    const config = loadConfig({});
+    expect(config.OTP_TTL_SECONDS * 1000).toBe(OTP_DEFAULTS.ttlMs);
+    expect(config.OTP_MAX_ATTEMPTS).toBe(OTP_DEFAULTS.maxAttempts);
+    expect(config.OTP_LOCKOUT_MAX_FAILURES).toBe(OTP_DEFAULTS.lockout.maxFailures);
+    expect(config.OTP_LOCKOUT_MINUTES * 60_000).toBe(OTP_DEFAULTS.lockout.durationMs);
+    expect(config.OTP_LOCKOUT_MAX_CONSECUTIVE_FAILURES).toBe(
+      OTP_DEFAULTS.lockout.maxConsecutiveFailures,
+    );
+    expect(config.OTP_RESEND_COOLDOWN_SECONDS * 1000).toBe(OTP_DEFAULTS.resend.cooldownMs);
+    expect(config.OTP_MAX_SENDS_PER_HOUR).toBe(OTP_DEFAULTS.resend.maxSends);
+    const [, maxTtlMs] = OTP_LIMITS.ttlMs;
+    const longest = loadConfig({
+      OTP_TTL_SECONDS: String(maxTtlMs / 1000),
+      OTP_ALLOW_LONG_TTL: "true",
+    });
+    expect(longest.OTP_TTL_SECONDS * 1000).toBe(maxTtlMs);
+    const [, maxAttempts] = OTP_LIMITS.maxAttempts;
+    expect(failure({ OTP_MAX_ATTEMPTS: String(maxAttempts + 1) }).message).toBe(
+      `Invalid OTP_MAX_ATTEMPTS: use a whole number between 1 and ${maxAttempts}.`,
+    );
   });
 });
 
@@ -234,6 +292,13 @@ describe("production", () => {
     expect(noUrl.message).toBe(
       "Missing PUBLIC_URL: required in production; set the https URL users reach the hosted page at.",
     );
+    const { OTP_NAMING_KEY: _key, ...noNamingKey } = PRODUCTION;
+    const noKey = failure(noNamingKey);
+    expect(noKey.variable).toBe("OTP_NAMING_KEY");
+    expect(noKey.message).toBe(
+      "Missing OTP_NAMING_KEY: required in production; generate one once with `openssl rand -base64 48`, keep it in your secret manager and give every process the same one; never change it (a new one forgets every lock and budget).",
+    );
+    expect(loadConfig(PRODUCTION).namingKey).toBe(NAMING_KEY);
     const config = loadConfig(PRODUCTION);
     expect(config.publicUrl).toBe("https://otp.example.com");
     expect(config.secrets).toEqual([{ id: "k1", key: SECRET.slice(3) }]);

@@ -279,6 +279,77 @@ describe("POST /verify/:id", () => {
     expect(html).not.toContain('name="code"');
   });
 
+  it("malformed input: says what a code looks like, keeps the form, counts nothing", async () => {
+    const s = await start();
+    const { id, code } = await verification(s);
+    const { session } = await open(s, id);
+    for (const value of ["", "12345", "abcdef", "1234567"]) {
+      const { res, html } = await enter(s, id, value, session);
+      expect(res.status, value).toBe(200);
+      expect(html, value).toContain("Enter the 6-digit code.");
+      expect(html, value).toContain('name="code"');
+      expect(html, value).toContain('aria-invalid="true"');
+    }
+    const es = { "accept-language": "es" };
+    const spanish = await submit(
+      s,
+      id,
+      { csrf: session.csrf, code: "12" },
+      {
+        cookie: session.cookie,
+        headers: es,
+      },
+    );
+    expect(await spanish.text()).toContain("Introduce el código de 6 dígitos.");
+    expect(await attemptsUsed(s)).toBe(0);
+    expect((await enter(s, id, code, session)).html).toContain(VERIFIED);
+  });
+
+  it("malformed input for letters and digits names both", async () => {
+    const s = await start({ OTP_CODE_ALPHABET: "alphanumeric", OTP_CODE_LENGTH: "8" });
+    const { id } = await verification(s);
+    const { html } = await enter(s, id, "AB");
+    expect(html).toContain("Enter the 8-character code (letters and digits).");
+  });
+
+  it("the expired page stays expired on every later try", async () => {
+    const s = await start();
+    const { id, code } = await verification(s);
+    const { session } = await open(s, id);
+    s.clock.advance(600_000);
+    for (let i = 0; i < 2; i++) {
+      expect((await enter(s, id, code, session)).html).toContain(
+        "This code has expired. Request a new code.",
+      );
+    }
+  });
+
+  it("a lock until an operator unlocks: says so (en, es, with the support contact), ends on unlock", async () => {
+    const s = await start({
+      OTP_LOCKOUT_MAX_CONSECUTIVE_FAILURES: "2",
+      SUPPORT_CONTACT: "help@acme.example",
+    });
+    const { id, code } = await verification(s);
+    const { session } = await open(s, id);
+    await enter(s, id, wrongCode(s.rt, code), session);
+    const locked = await enter(s, id, wrongCode(s.rt, code), session);
+    const text =
+      "Too many failed attempts. Sign-in is locked until support unlocks it; contact help@acme.example.";
+    expect(locked.html).toContain(text);
+    expect(locked.html).not.toContain('name="code"');
+    s.clock.advance(30 * 24 * 3_600_000);
+    expect((await open(s, id)).html).toContain(text);
+    expect((await open(s, id, { "accept-language": "es" })).html).toContain(
+      "El acceso está bloqueado hasta que el equipo de soporte lo desbloquee; escribe a help@acme.example.",
+    );
+    expect((await enter(s, id, code, session)).html).toContain(text);
+
+    const unlock = await s.api("/api/v1/subjects/unlock", { body: { subject: "user-1" } });
+    expect(((await unlock.json()) as { unlocked: boolean }).unlocked).toBe(true);
+    const fresh = await verification(s);
+    expect((await enter(s, fresh.id, fresh.code)).html).toContain(VERIFIED);
+  });
+
   it("shows the locked page with the minutes to wait", async () => {
     const s = await start({ OTP_LOCKOUT_MAX_FAILURES: "2", OTP_LOCKOUT_MINUTES: "15" });
     const { id, code } = await verification(s);
@@ -440,5 +511,41 @@ describe("rate limit per client IP", () => {
     for (let i = 0; i < 3; i++) expect((await from("203.0.113.2")).status).toBe(200);
     expect((await from("203.0.113.2")).status).toBe(429);
     expect((await from("2001:db8::1")).status).toBe(200);
+  });
+
+  it("a counter that keeps changing under it refuses (429) rather than let requests through", async () => {
+    const s = await start();
+    const { id } = await verification(s);
+    const original = s.rt.store.compareAndSet.bind(s.rt.store);
+    s.rt.store.compareAndSet = (key, expected, next, ttlMs) =>
+      key.startsWith("rl:") ? Promise.resolve(false) : original(key, expected, next, ttlMs);
+    const res = await s.app.request(`/verify/${id}`);
+    expect(res.status).toBe(429);
+    expect(await res.text()).toContain("Too many requests from your network");
+  });
+
+  it("counts in the shared store under keys that are never otp-core's, without the address", async () => {
+    const s = await start({ HOSTED_PAGE_RATE_LIMIT_PER_MINUTE: "3", TRUST_PROXY: "true" });
+    // Every key written to the store the engine uses, seen from outside.
+    const keys = new Set<string>();
+    const original = s.rt.store.compareAndSet.bind(s.rt.store);
+    s.rt.store.compareAndSet = (key, expected, next, ttlMs) => {
+      keys.add(key);
+      return original(key, expected, next, ttlMs);
+    };
+    const { id } = await verification(s);
+    const minute = Math.floor(s.clock.now() / 60_000);
+    const ip = "198.51.100.7";
+    await s.app.request(`/verify/${id}`, { headers: { "x-forwarded-for": ip } });
+    const counters = [...keys].filter((k) => k.startsWith("rl:"));
+    expect(counters).toHaveLength(1);
+    const key = counters[0]!;
+    expect(key).toMatch(new RegExp(`^rl:hosted:[A-Za-z0-9_-]{22}:${minute}$`));
+    expect(key).not.toContain(ip);
+    expect(await s.rt.store.get(key)).toBe("1");
+    // otp-core's keys start with "{" (a Redis Cluster hash tag): ours never do.
+    const records = [...keys].filter((k) => !k.startsWith("rl:"));
+    expect(records.length).toBeGreaterThan(0);
+    for (const record of records) expect(record).toMatch(/^\{[A-Za-z0-9_-]{22}\}/);
   });
 });

@@ -277,6 +277,7 @@ describe("/dev/outbox", () => {
       NODE_ENV: "production",
       PUBLIC_URL: "https://otp.example.com",
       OTPKIT_SECRETS: `k1:${"p".repeat(48)}`,
+      OTP_NAMING_KEY: "n".repeat(48),
       ALLOW_DEV_OUTBOX_IN_PRODUCTION: "true",
     });
     expect(s.rt.outbox.email).not.toBeNull();
@@ -289,6 +290,7 @@ describe("/dev/outbox", () => {
       NODE_ENV: "production",
       PUBLIC_URL: "https://otp.example.com",
       OTPKIT_SECRETS: `k1:${"p".repeat(48)}`,
+      OTP_NAMING_KEY: "n".repeat(48),
       SMTP_URL: "smtp://127.0.0.1:9",
       SMTP_FROM: "Acme <no-reply@acme.example>",
     });

@@ -19,6 +19,7 @@ const DATABASE = `otpkit_scale_${RUN}`;
 const KEY_PREFIX = `otpkit-scale-${RUN}:`;
 const PUBLIC_URL = "https://otp.example.test";
 const SECRET = randomBytes(48).toString("base64");
+const NAMING_KEY = randomBytes(48).toString("base64");
 
 let redis: Redis | undefined;
 let databaseCreated = false;
@@ -33,7 +34,10 @@ function databaseUrl(name: string): string {
   return url.toString();
 }
 
-/** The environment both processes share: production, one secret, one Redis, one PostgreSQL. */
+/**
+ * The environment both processes share: production, one secret, one naming key, one Redis, one
+ * PostgreSQL.
+ */
 function sharedEnv(): Record<string, string> {
   return {
     NODE_ENV: "production",
@@ -41,12 +45,15 @@ function sharedEnv(): Record<string, string> {
     ALLOW_DEV_OUTBOX_IN_PRODUCTION: "true",
     PUBLIC_URL,
     OTPKIT_SECRETS: `k1:${SECRET}`,
+    OTP_NAMING_KEY: NAMING_KEY,
     REDIS_URL,
     REDIS_KEY_PREFIX: KEY_PREFIX,
     DATABASE_URL: databaseUrl(DATABASE),
     LOG_LEVEL: "info",
     // A second code right away, so the lockout test can spread failures over two codes.
     OTP_RESEND_COOLDOWN_SECONDS: "0",
+    // The rate-limit test speaks for distinct clients through X-Forwarded-For.
+    TRUST_PROXY: "true",
   };
 }
 
@@ -366,6 +373,51 @@ describe("two server processes on one Redis and one PostgreSQL", () => {
     expect(JSON.stringify(throughB.body)).not.toMatch(new RegExp(`(?<!\\d)${code}(?!\\d)`));
   });
 
+  it("the hosted page's rate limit is one count per client across both processes", async () => {
+    const [A, B] = both();
+    const limit = 30; // HOSTED_PAGE_RATE_LIMIT_PER_MINUTE's default
+    const page = (server: ServerProcess, client: string) =>
+      fetch(`${server.url}/verify/AAAAAAAAAAAAAAAAAAAAAA`, {
+        headers: { "x-forwarded-for": client },
+      }).then((r) => r.status);
+    // The limit counts per clock minute: a run that a minute boundary cut in two says nothing,
+    // so it runs again for a new client (two boundaries in a row cannot happen in one minute).
+    for (let run = 0; run < 2; run++) {
+      const client = `198.51.100.${run + 1}`;
+      const minute = Math.floor(Date.now() / 60_000);
+      const statuses: number[] = [];
+      for (let i = 0; i <= limit; i++) statuses.push(await page(i % 2 === 0 ? A : B, client));
+      if (Math.floor(Date.now() / 60_000) !== minute) continue;
+      expect(statuses.slice(0, limit)).toEqual(Array(limit).fill(404));
+      expect(statuses[limit]).toBe(429);
+      expect(await page(A, client)).toBe(429);
+      expect(await page(B, `${client}0`)).toBe(404); // another client has its own count
+      return;
+    }
+    throw new Error("a minute boundary cut both runs");
+  });
+
+  it("Redis holds keyed digests only: no subject, address or client IP in any key", async () => {
+    const [A] = both();
+    const who = person("keys");
+    await issue(A, who);
+    const keys: string[] = [];
+    let cursor = "0";
+    do {
+      const [next, found] = await redis!.scan(cursor, "MATCH", `${KEY_PREFIX}*`, "COUNT", 500);
+      keys.push(...found.map((k) => k.slice(KEY_PREFIX.length)));
+      cursor = next;
+    } while (cursor !== "0");
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) {
+      // otp-core's records ({digest}, {digest}:i:…) and the hosted page's counters, nothing else.
+      expect(key).toMatch(/^(\{[A-Za-z0-9_-]{22}\}(:i:.+)?|rl:hosted:[A-Za-z0-9_-]{22}:\d+)$/);
+      expect(key).not.toContain(who.subject);
+      expect(key).not.toContain("@");
+      expect(key).not.toContain("127.0.0.1");
+    }
+  });
+
   it("neither process logged the secret, the API key or a code", async () => {
     const [A, B] = both();
     // At least one code of this test's own, issued on A and checked (wrong, right) on B.
@@ -377,6 +429,7 @@ describe("two server processes on one Redis and one PostgreSQL", () => {
     const logs = A.output() + B.output();
     expect(logs).toContain('"msg":"request"'); // the logs are there (LOG_LEVEL=info)
     expect(logs).not.toContain(SECRET);
+    expect(logs).not.toContain(NAMING_KEY);
     expect(logs).not.toContain(A.token);
     expect(codes.length).toBeGreaterThan(0);
     for (const code of codes) expect(logs).not.toMatch(new RegExp(`(?<!\\d)${code}(?!\\d)`));

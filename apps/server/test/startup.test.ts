@@ -6,6 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
+import type { Runtime } from "../src/runtime.js";
+import { lastEmailCode, wrongCode } from "./support/outbox.js";
 
 const SERVER_DIR = fileURLToPath(new URL("..", import.meta.url));
 /** Liveness bound for a process to start, answer or stop; not a performance assertion. */
@@ -173,6 +175,13 @@ describe("the server process", () => {
       (l) => l["msg"] === "generated a development secret; set OTPKIT_SECRETS in production",
     );
     expect(warning).toBeDefined();
+    // The naming key, next to it: private, never printed, named in the banner.
+    const namingFile = join(dataDir, "otpkit-naming-key");
+    expect(statSync(namingFile).mode & 0o777).toBe(0o600);
+    const namingKey = readFileSync(namingFile, "utf8").trim();
+    expect(namingKey).toMatch(/^[A-Za-z0-9_-]{64}$/);
+    expect(started.proc.stdout()).not.toContain(namingKey);
+    expect(banner).toContain(`Naming key    generated in ${namingFile}`);
 
     // The printed curl, as printed.
     const curl =
@@ -204,9 +213,10 @@ describe("the server process", () => {
     expect(lines.at(-1)?.["msg"]).toBe("stopped");
     expect(started.proc.stderr()).toBe("");
 
-    // A second start on the same DATA_DIR keeps the secret and the development key.
+    // A second start on the same DATA_DIR keeps the secret, the naming key and the development key.
     const again = await startServer({ DATA_DIR: dataDir });
     expect(readFileSync(secretFile, "utf8").trim()).toBe(secret);
+    expect(readFileSync(namingFile, "utf8").trim()).toBe(namingKey);
     expect(again.banner).toContain(`Bearer ${token}'`);
     const check = await fetch(`${again.base}/api/v1/verifications/${created.id}`, {
       headers: { Authorization: `Bearer ${token}` },
@@ -241,6 +251,10 @@ describe("the server process", () => {
       { OTPKIT_SECRETS: "k1:my-short-secret" },
       "otpkit: Invalid OTPKIT_SECRETS: use id:secret pairs separated by commas, each secret 32+ characters (openssl rand -base64 48).\n",
     ],
+    [
+      { OTP_NAMING_KEY: "" },
+      "otpkit: Missing OTP_NAMING_KEY: required in production; generate one once with `openssl rand -base64 48`, keep it in your secret manager and give every process the same one; never change it (a new one forgets every lock and budget).\n",
+    ],
   ])("production with %j refuses to start", async (env, line) => {
     const dataDir = join(tempDir(), "data");
     const proc = run("src/main.ts", [], {
@@ -248,6 +262,7 @@ describe("the server process", () => {
       ALLOW_DEV_OUTBOX_IN_PRODUCTION: "true",
       PUBLIC_URL: "https://otp.example.com",
       OTPKIT_SECRETS: `k1:${"s".repeat(48)}`,
+      OTP_NAMING_KEY: "n".repeat(48),
       DATA_DIR: dataDir,
       PORT: "0",
       ...env,
@@ -264,12 +279,15 @@ describe("the server process", () => {
       ALLOW_DEV_OUTBOX_IN_PRODUCTION: "true",
       PUBLIC_URL: "https://otp.example.com",
       OTPKIT_SECRETS: `k1:${"s".repeat(48)}`,
+      OTP_NAMING_KEY: "n".repeat(48),
       TEST_RECIPIENTS: "*@example.test",
       ALLOW_TEST_RECIPIENTS_IN_PRODUCTION: "true",
       DATA_DIR: tempDir(),
     });
     expect(started.banner).toContain("Secret        from OTPKIT_SECRETS");
+    expect(started.banner).toContain("Naming key    from OTP_NAMING_KEY");
     expect(started.banner).not.toContain("s".repeat(48));
+    expect(started.banner).not.toContain("n".repeat(48));
     // No development key in production.
     expect(started.banner).not.toContain("curl");
     await stop(started);
@@ -327,6 +345,16 @@ describe("the server process", () => {
       `otpkit: The development secret file ${join(dataDir, "otpkit-secret")} is corrupt; delete it to generate a new one.\n`,
     );
   });
+
+  it("refuses a corrupt development naming key, saying what deleting it costs", async () => {
+    const dataDir = tempDir();
+    writeFileSync(join(dataDir, "otpkit-naming-key"), "short\n", { mode: 0o600 });
+    const proc = run("src/main.ts", [], { DATA_DIR: dataDir, PORT: "0", LOG_LEVEL: "silent" });
+    expect(await finished(proc)).toEqual({ code: 1, signal: null });
+    expect(proc.stderr()).toBe(
+      `otpkit: The development naming key file ${join(dataDir, "otpkit-naming-key")} is corrupt; delete it to generate a new one (this forgets every subject's locks and budgets).\n`,
+    );
+  });
 });
 
 describe("the CLI", () => {
@@ -382,12 +410,66 @@ describe("the CLI", () => {
     await stop(started);
   });
 
+  it("unlock ends a lock that lasts until an operator unlocks, as the API route does", async () => {
+    const dataDir = tempDir();
+    const env = {
+      DATA_DIR: dataDir,
+      OTP_LOCKOUT_MAX_CONSECUTIVE_FAILURES: "1",
+      OTP_RESEND_COOLDOWN_SECONDS: "0",
+    };
+    const created = await cli(["keys", "create", "ops"], env);
+    const [, id, token] = /API key (\S+) .*\n\n {2}(otpk_\S+)\n/s.exec(created.stdout)!;
+    const started = await startServer(env);
+    const api = (path: string, body: unknown) =>
+      fetch(`${started.base}/api/v1${path}`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    const start = { subject: "user-1", recipient: { email: "ana@example.com" } };
+    const v = (await (await api("/verifications", start)).json()) as { id: string };
+    // The outbox helpers need only the outbox folder and the code policy of a runtime.
+    const rt = {
+      outbox: { email: join(dataDir, "outbox", "email") },
+      otp: { policy: { symbols: "0123456789", length: 6 } },
+    } as unknown as Runtime;
+    const wrong = wrongCode(rt, await lastEmailCode(rt, "ana@example.com"));
+    const locked = await api(`/verifications/${v.id}/check`, { code: wrong });
+    expect(await locked.json()).toEqual({
+      status: "locked",
+      lockedUntil: null,
+      retryAfterSeconds: null,
+    });
+    expect((await api("/verifications", start)).status).toBe(423);
+
+    const unlocked = await cli(["unlock", id!, "user-1"], env);
+    expect(unlocked).toEqual({
+      code: 0,
+      stdout: `Unlocked user-1 (login) of key ${id}; the person was sent an unlock notice.\n`,
+      stderr: "",
+    });
+    expect((await api("/verifications", start)).status).toBe(201);
+    const again = await cli(["unlock", id!, "user-1", "login"], env);
+    expect(again).toEqual({
+      code: 0,
+      stdout: `user-1 (login) of key ${id} was not locked; its failure counters are cleared.\n`,
+      stderr: "",
+    });
+    expect(await cli(["unlock", "nokey0000000", "user-1"], env)).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: "otpkit: no API key nokey0000000; see otpkit keys list\n",
+    });
+    await stop(started);
+  });
+
   it("explains its usage and configuration problems", async () => {
     const env = { DATA_DIR: tempDir() };
     const usage = await cli([], env);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/^usage: otpkit keys create <name>/);
     expect((await cli(["keys", "rotate"], env)).code).toBe(2);
+    expect((await cli(["unlock", "only-a-key"], env)).code).toBe(2);
     const noName = await cli(["keys", "create"], env);
     expect(noName).toEqual({
       code: 2,

@@ -133,11 +133,21 @@ describe("WhatsApp through the server (seed 003)", () => {
     expect(graph.accepted.at(-1)).toMatchObject({ template: "tmpl_otp_locked" });
     expect(graph.accepted.at(-1)!.code).toBeUndefined();
 
-    // The lock window passes; the next look at the subject notices it and sends the unlock notice.
+    // The lock window passes. A look at the subject is read-only: it shows the lock over and
+    // sends nothing. The next write for the subject (here a check) notices the end and sends the
+    // unlock notice. (A new start would say it with the new code itself, without a notice.)
     t += 15 * 60_000;
     expect((await (await api(`/verifications/${verification.id}`)).json()) as object).toMatchObject(
-      { lockedUntil: null },
+      { locked: false, lockedUntil: null },
     );
+    expect(graph.accepted.map((m) => m.template)).toEqual([
+      "tmpl_otp_code",
+      "tmpl_otp_retry",
+      "tmpl_otp_retry",
+      "tmpl_otp_locked",
+    ]);
+    // The lock ended the last code: it answers not_found, and the check notices the unlock.
+    expect(await check(graph.accepted[2]!.code!)).toEqual({ status: "not_found" });
     expect(graph.accepted.map((m) => m.template)).toEqual([
       "tmpl_otp_code",
       "tmpl_otp_retry",

@@ -1,3 +1,5 @@
+import type { AlphabetName } from "@otpkit/otp-core";
+
 /** Languages of the hosted pages. */
 export type Lang = "en" | "es";
 
@@ -30,10 +32,16 @@ const en = {
   submit: "Verify",
   invalid: (n: number) =>
     `That code is not right. ${n} ${n === 1 ? "attempt" : "attempts"} remaining.`,
+  malformed: (length: number, alphabet: AlphabetName) =>
+    alphabet === "numeric"
+      ? `Enter the ${length}-digit code.`
+      : `Enter the ${length}-character code (${alphabet === "alpha" ? "letters" : "letters and digits"}).`,
   exhausted: "Too many wrong attempts for this code. Request a new code.",
   expired: "This code has expired. Request a new code.",
   locked: (minutes: number, time: string) =>
     `Too many failed attempts. Sign-in is paused; try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"} (after ${time} UTC).`,
+  lockedUntilUnlocked: (support: string | null) =>
+    `Too many failed attempts. Sign-in is locked until support unlocks it; ${support ? `contact ${support}` : "contact support"}.`,
   notFound: "This code is no longer valid. Request a new code.",
   verifiedTitle: "You're verified",
   verified: "Thanks, your code is correct. You can close this page.",
@@ -55,10 +63,16 @@ const es: typeof en = {
   submit: "Verificar",
   invalid: (n) =>
     `El código no es correcto. ${n === 1 ? "Queda 1 intento" : `Quedan ${n} intentos`}.`,
+  malformed: (length, alphabet) =>
+    alphabet === "numeric"
+      ? `Introduce el código de ${length} dígitos.`
+      : `Introduce el código de ${length} caracteres (${alphabet === "alpha" ? "letras" : "letras y números"}).`,
   exhausted: "Demasiados intentos fallidos con este código. Solicita un código nuevo.",
   expired: "Este código ha caducado. Solicita un código nuevo.",
   locked: (minutes, time) =>
     `Demasiados intentos fallidos. El acceso está en pausa; vuelve a intentarlo en ${minutes} ${minutes === 1 ? "minuto" : "minutos"} (después de las ${time} UTC).`,
+  lockedUntilUnlocked: (support) =>
+    `Demasiados intentos fallidos. El acceso está bloqueado hasta que el equipo de soporte lo desbloquee; ${support ? `escribe a ${support}` : "contacta con soporte"}.`,
   notFound: "Este código ya no es válido. Solicita un código nuevo.",
   verifiedTitle: "Verificación completada",
   verified: "Gracias, el código es correcto. Ya puedes cerrar esta página.",

@@ -1,4 +1,3 @@
-import type { IssueResult, VerifyResult } from "@otpkit/otp-core";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -7,7 +6,13 @@ import type { ApiKey } from "../db/api-keys.js";
 import type { Verification } from "../db/verifications.js";
 import { errorBody } from "../http-errors.js";
 import type { Runtime } from "../runtime.js";
-import { cancelVerification, checkVerification } from "../verification-flow.js";
+import {
+  cancelVerification,
+  checkVerification,
+  tenantSubject,
+  unlockSubject,
+} from "../verification-flow.js";
+import { outcomeView, refused, retryAfter } from "./api-outcomes.js";
 
 type Env = { Variables: { apiKey: ApiKey } };
 
@@ -48,6 +53,8 @@ const checkSchema = z.strictObject({
   code: z.string().min(1).max(64),
   idempotencyKey: z.string().min(1).max(200).optional(),
 });
+
+const unlockSchema = z.strictObject({ subject, purpose: purpose.optional() });
 
 /** Reads a JSON body: 415 for another content type, 400 for bad JSON or a schema violation. */
 async function readJson<T>(
@@ -101,59 +108,6 @@ function view(rt: Runtime, v: Verification) {
   };
 }
 
-function retryAfter(c: Context<Env>, ms: number): void {
-  c.header("Retry-After", String(Math.max(1, Math.ceil(ms / 1000))));
-}
-
-/** An issue result that is not `issued`, as a response. */
-function refused(c: Context<Env>, result: Exclude<IssueResult, { status: "issued" }>): Response {
-  retryAfter(c, result.retryAfterMs);
-  if (result.status === "locked") {
-    return c.json(
-      errorBody("LOCKED", "Too many failed attempts: sign-in is paused", {
-        details: {
-          lockedUntil: new Date(result.lockedUntil).toISOString(),
-          retryAfterSeconds: Math.ceil(result.retryAfterMs / 1000),
-        },
-      }),
-      423,
-    );
-  }
-  return c.json(
-    errorBody(
-      "THROTTLED",
-      result.reason === "cooldown"
-        ? "Wait before requesting another code"
-        : "Too many codes requested",
-      {
-        details: {
-          reason: result.reason,
-          retryAfterSeconds: Math.ceil(result.retryAfterMs / 1000),
-        },
-      },
-    ),
-    429,
-  );
-}
-
-/** The outcome of a check, for JSON. */
-export function outcomeView(result: VerifyResult) {
-  switch (result.status) {
-    case "invalid":
-      return { status: result.status, attemptsRemaining: result.attemptsRemaining };
-    case "locked":
-      return {
-        status: result.status,
-        lockedUntil: new Date(result.lockedUntil).toISOString(),
-        retryAfterSeconds: Math.ceil(result.retryAfterMs / 1000),
-      };
-    case "verified":
-      return { status: result.status };
-    default:
-      return { status: result.status };
-  }
-}
-
 /**
  * The generic OTP API for service developers: `Authorization: Bearer otpk_…`.
  * Errors are JSON `{ error: { code, message, field? } }`; bad input is always a 4xx.
@@ -197,12 +151,9 @@ export function apiRoutes(rt: Runtime): Hono<Env> {
   }
   const notFound = (c: Context<Env>) => c.json(errorBody("NOT_FOUND", "No such verification"), 404);
 
-  /**
-   * Each API key has its own subjects: "user-1" of one service is not "user-1" of another, so
-   * one key can neither replace, lock nor read the audit trail of another key's users.
-   */
+  /** Each API key has its own subjects (see {@link tenantSubject}). */
   const engineSubject = (c: Context<Env>, subject: string) =>
-    `key:${c.get("apiKey").id}:${subject}`;
+    tenantSubject(c.get("apiKey").id, subject);
 
   api.post("/verifications", async (c) => {
     const body = await readJson(c, startSchema);
@@ -261,6 +212,8 @@ export function apiRoutes(rt: Runtime): Hono<Env> {
       ...view(rt, v),
       attemptsRemaining: active?.attemptsRemaining ?? 0,
       active: v.status === "pending" && active !== null,
+      locked: status.locked,
+      // null also while locked until an operator unlocks (`locked` says which).
       lockedUntil: status.lockedUntil === null ? null : new Date(status.lockedUntil).toISOString(),
     });
   });
@@ -280,6 +233,18 @@ export function apiRoutes(rt: Runtime): Hono<Env> {
     );
     if (result.status === "locked") retryAfter(c, result.retryAfterMs);
     return c.json(outcomeView(result));
+  });
+
+  // An operator's unlock, for the person's support case: ends a lock (also one at the
+  // consecutive-failure cap, which nothing else ends) and clears the failure counters. A key
+  // unlocks only its own subjects.
+  api.post("/subjects/unlock", async (c) => {
+    const body = await readJson(c, unlockSchema);
+    if (!body.ok) return body.response;
+    const { subject: name, purpose: given } = body.value;
+    const purposeName = given ?? "login";
+    const unlocked = await unlockSubject(rt, c.get("apiKey").id, name, purposeName);
+    return c.json({ subject: name, purpose: purposeName, unlocked });
   });
 
   api.delete("/verifications/:id", async (c) => {

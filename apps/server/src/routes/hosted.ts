@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { VerifyResult } from "@otpkit/otp-core";
+import { isOtpError } from "@otpkit/otp-core";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -9,6 +10,7 @@ import { escapeHtml, layout } from "../pages/html.js";
 import type { Lang, Messages } from "../pages/i18n.js";
 import { MESSAGES, pickLanguage } from "../pages/i18n.js";
 import type { Runtime } from "../runtime.js";
+import { incrementCounter } from "../store-counter.js";
 import { checkVerification } from "../verification-flow.js";
 
 const CSRF_COOKIE = "otpkit_csrf";
@@ -39,11 +41,31 @@ export function hostedRoutes(rt: Runtime, clientIp: (c: Context) => string): Hon
     c.header("X-Frame-Options", "DENY");
   });
 
-  /** Fixed one-minute windows per IP, counted in the OTP store (Redis in scale-out). */
+  /**
+   * Fixed one-minute windows per IP, counted in the OTP store (Redis in scale-out), so the limit
+   * holds across processes. The key is `rl:hosted:<keyed digest of the IP>:<minute>`: it never
+   * starts with `{`, so it can never be one of otp-core's record keys (`{digest}`,
+   * `{digest}:i:…`); the digest keeps client addresses out of the store and bounds the length of
+   * a forwarded address.
+   */
   async function limited(c: Context): Promise<boolean> {
-    const minute = Math.floor(rt.now() / 60_000);
-    const count = await rt.store.increment(`{rl:${clientIp(c)}}:hosted:${minute}`, 61_000);
-    return count > rt.config.HOSTED_PAGE_RATE_LIMIT_PER_MINUTE;
+    const now = rt.now();
+    const minute = Math.floor(now / 60_000);
+    const ip = createHmac("sha256", rt.storeNamingKey).update(clientIp(c)).digest("base64url");
+    const ttlMs = (minute + 1) * 60_000 - now + 1_000; // the rest of the window, and a second
+    try {
+      const count = await incrementCounter(
+        rt.store,
+        `rl:hosted:${ip.slice(0, 22)}:${minute}`,
+        ttlMs,
+      );
+      return count > rt.config.HOSTED_PAGE_RATE_LIMIT_PER_MINUTE;
+    } catch (error) {
+      // A counter that keeps changing under us is one address sending many requests at once:
+      // refuse (fail closed) rather than let a flood through uncounted.
+      if (isOtpError(error) && error.code === "STORE_CONTENTION") return true;
+      throw error;
+    }
   }
 
   function csrfToken(nonce: string, id: string): string {
@@ -126,7 +148,9 @@ export function hostedRoutes(rt: Runtime, clientIp: (c: Context) => string): Hon
     return page(c, lang, m.verifiedTitle, `${message("ok", m.verified, m.verifiedTitle)}${back}`);
   }
 
-  function lockedText(m: Messages, lockedUntil: number): string {
+  /** A lock in words: until a time, or (`null`) until support unlocks it. */
+  function lockedText(m: Messages, lockedUntil: number | null): string {
+    if (lockedUntil === null) return m.lockedUntilUnlocked(rt.config.SUPPORT_CONTACT ?? null);
     const minutes = Math.max(1, Math.ceil((lockedUntil - rt.now()) / 60_000));
     const time = new Date(lockedUntil).toISOString().slice(11, 16);
     return m.locked(minutes, time);
@@ -138,7 +162,7 @@ export function hostedRoutes(rt: Runtime, clientIp: (c: Context) => string): Hon
     if (v.status === "verified") return success(c, lang, v);
     if (v.status === "cancelled") return ended(c, lang, m.cancelled);
     const status = await rt.otp.lookup({ subject: v.subject, purpose: v.purpose });
-    if (status.lockedUntil !== null) return ended(c, lang, lockedText(m, status.lockedUntil));
+    if (status.locked) return ended(c, lang, lockedText(m, status.lockedUntil));
     if (status.active?.codeId !== v.codeId) {
       return ended(c, lang, v.expiresAt <= rt.now() ? m.expired : m.notFound);
     }
@@ -155,6 +179,8 @@ export function hostedRoutes(rt: Runtime, clientIp: (c: Context) => string): Hon
         return m.expired;
       case "locked":
         return lockedText(m, result.lockedUntil);
+      case "malformed":
+        return m.malformed(result.expected.length, result.expected.alphabet);
       default:
         return m.notFound;
     }
@@ -198,7 +224,8 @@ export function hostedRoutes(rt: Runtime, clientIp: (c: Context) => string): Hon
         }
         return success(c, lang, { ...v, status: "verified" });
       }
-      if (result.status === "invalid")
+      // Wrong, or not even a code (nothing counted): the form again, saying which.
+      if (result.status === "invalid" || result.status === "malformed")
         return form(c, lang, v, { kind: "error", text: noticeFor(m, result) });
       return ended(c, lang, noticeFor(m, result));
     },
