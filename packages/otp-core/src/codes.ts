@@ -1,12 +1,13 @@
 import { normalizeCode } from "./alphabet.js";
 import { configError } from "./assert.js";
+import { fromBase64Url, toBase64Url } from "./base64url.js";
 import type { Recipient } from "./channel.js";
 import type { Keyring } from "./crypto.js";
 import { constantTimeEqual } from "./crypto.js";
 import type { OtpOptions } from "./options.js";
 import type { CodePolicy } from "./policy.js";
 import type { RandomSource } from "./random.js";
-import { fromBase64Url, randomId, randomString, toBase64Url } from "./random.js";
+import { randomId, randomString } from "./random.js";
 import type { CodeState } from "./record.js";
 import type { Candidate } from "./rules/index.js";
 
@@ -15,13 +16,21 @@ const MAC_BYTES = 16;
 /** Bytes of a code id: 96 bits, unique per subject beyond doubt. Ids are not secrets. */
 const ID_BYTES = 12;
 
+/** @internal A fresh code and the candidate state that holds its MAC. */
+export interface MadeCode {
+  readonly code: string;
+  readonly candidate: Candidate;
+}
+
 /** @internal Makes codes and checks them: the only place that sees a plaintext code and a MAC together. */
 export interface CodeMaker {
-  /** A fresh code for `recipient` (the fixed one for a test recipient) and its candidate state. */
-  make(
-    sid: string,
-    recipient: Recipient | undefined,
-  ): Promise<{ code: string; candidate: Candidate }>;
+  /**
+   * A fresh code for `recipient` (the fixed one for a test recipient) and its candidate state.
+   * Synchronous: in `encrypted` storage, {@link CodeMaker.seal} then adds the sealed copy.
+   */
+  make(sid: string, recipient: Recipient | undefined): MadeCode;
+  /** `made` with its sealed copy in the candidate, in `encrypted` storage; `made` itself otherwise. */
+  seal(sid: string, made: MadeCode): Promise<MadeCode>;
   /** Whether `code` (normalised) is the one `state` holds, in constant time. */
   matches(sid: string, code: string, state: CodeState): boolean;
   /** The same MAC work as a real comparison, so "no code" takes as long as "wrong code". */
@@ -42,27 +51,30 @@ export function createCodeMaker(
 
   function mac(keyId: string, sid: string, codeId: string, code: string): Uint8Array {
     // Binding the MAC to the subject and the code id means a stored MAC cannot be replayed for
-    // another subject or another code, even by someone who can write to the store.
-    return keyring.mac(keyId, `otpkit/v2\0${sid}\0${codeId}\0${code}`).subarray(0, MAC_BYTES);
+    // another subject or another code, even by someone who can write to the store. The prefix
+    // only versions the layout: the key is already this purpose's own (HKDF "otpkit/v1/mac").
+    // Kept short on purpose: 3 + 22 + 1 + 16 + 1 + at most 10 = 53 bytes fits SHA-256's one-block
+    // limit (55), so the MAC costs two compressions after keying, not three ("otpkit/v2\0" made
+    // a 6-digit code's message 56 bytes: one block too many, on every issue and every verify).
+    // slice, not subarray: a view of a fresh small array moves it off the V8 heap (crypto.ts).
+    return keyring.mac(keyId, `v2\0${sid}\0${codeId}\0${code}`).slice(0, MAC_BYTES);
   }
 
   return {
-    async make(sid, recipient) {
+    make(sid, recipient) {
       const test =
         fixed !== undefined && recipient !== undefined && testRecipients!.matches(recipient);
       const code = test ? fixed! : randomString(policy.symbols, policy.length, random);
       const id = randomId(random, ID_BYTES);
       const keyId = keyring.currentId;
-      const candidate: Candidate = {
-        id,
-        keyId,
-        mac: toBase64Url(mac(keyId, sid, id, code)),
-        test,
-        ...(storage === "encrypted"
-          ? { sealed: await keyring.encrypt(code, `${sid}\0${id}`, random) }
-          : {}),
-      };
+      const candidate: Candidate = { id, keyId, mac: toBase64Url(mac(keyId, sid, id, code)), test };
       return { code, candidate };
+    },
+    async seal(sid, made) {
+      if (storage !== "encrypted") return made;
+      const { code, candidate } = made;
+      const sealed = await keyring.encrypt(code, `${sid}\0${candidate.id}`, random);
+      return { code, candidate: { ...candidate, sealed } };
     },
     matches(sid, code, state) {
       return constantTimeEqual(mac(state.keyId, sid, state.id, code), fromBase64Url(state.mac));

@@ -1,5 +1,7 @@
+import { hmac } from "@noble/hashes/hmac.js";
+import { sha256 } from "@noble/hashes/sha2.js";
 import { describe, expect, it } from "vitest";
-import { constantTimeEqual, createKeyring } from "./crypto.js";
+import { constantTimeEqual, createKeyring, nobleHmac } from "./crypto.js";
 import { cryptoRandom } from "./random.js";
 
 describe("constantTimeEqual", () => {
@@ -7,6 +9,19 @@ describe("constantTimeEqual", () => {
     expect(constantTimeEqual(new Uint8Array([1, 2, 3]), new Uint8Array([1, 2, 3]))).toBe(true);
     expect(constantTimeEqual(new Uint8Array([1, 2, 3]), new Uint8Array([1, 2, 4]))).toBe(false);
     expect(constantTimeEqual(new Uint8Array([1, 2]), new Uint8Array([1, 2, 3]))).toBe(false);
+  });
+});
+
+describe("nobleHmac (pre-keyed, one working state per key)", () => {
+  it("equals HMAC-SHA-256 message after message, key after key, whatever the lengths", () => {
+    const mac = nobleHmac();
+    const keys = [new Uint8Array(32).fill(1), new Uint8Array(64).fill(2), new Uint8Array(100)];
+    for (let i = 0; i < 300; i++) {
+      const key = keys[i % keys.length]!;
+      // Lengths around the 64-byte block and the 55-byte padding edge, and longer.
+      const data = cryptoRandom(new Uint8Array((i * 7) % 200));
+      expect(mac(key, data)).toEqual(hmac(sha256, key, data));
+    }
   });
 });
 

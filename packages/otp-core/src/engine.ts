@@ -14,6 +14,7 @@ import { fn, resolveRules, resolveShell } from "./options.js";
 import type { Parts } from "./parts.js";
 import { createCodePolicy } from "./policy.js";
 import { pooledRandom } from "./random.js";
+import { recordTtl } from "./rules/index.js";
 import { createUnlockTimers } from "./unlock-timers.js";
 
 /**
@@ -64,7 +65,9 @@ export function createOtp(options: OtpOptions): Otp {
     throw configError("channels", "an array of OtpChannel", options.channels);
   }
   const deliverer = createDeliverer(options.channels ?? [], options.delivery ?? {}, shell.sleep);
-  const committer = createCommitter(store, shell.now, random, shell.sleep);
+  const committer = createCommitter(store, shell.now, random, shell.sleep, (record, now) =>
+    recordTtl(record, now, policy),
+  );
   const parts: Parts = {
     policy,
     shell,

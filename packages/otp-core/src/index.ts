@@ -37,7 +37,14 @@ export {
 } from "./errors.js";
 export { OTP_EVENT_TYPES, type OtpEvent, type OtpEventSink, type OtpEventType } from "./events.js";
 export { maskDestination, maskEmail, maskPhone } from "./mask.js";
-export { type HmacFunction, OTP_DEFAULTS, OTP_LIMITS, type OtpOptions } from "./options.js";
+export {
+  type HmacFunction,
+  OTP_DEFAULTS,
+  OTP_LIMITS,
+  type OtpDefaults,
+  type OtpLimits,
+  type OtpOptions,
+} from "./options.js";
 export { type CodePolicy, type CodePolicyOptions, createCodePolicy, MIN_BITS } from "./policy.js";
 export { type RandomSource, randomString } from "./random.js";
 export {

@@ -16,10 +16,15 @@ export async function verify(parts: Parts, request: VerifyRequest): Promise<Veri
     throw argumentError("codeId", "string", request.codeId);
   }
   const code = normalizeCode(request.code, parts.policy.code.alphabet);
-  // The same key must mean the same check: the code id and the (normalised) code it was for.
-  const fingerprint = () => `${request.codeId ?? "-"}\0${code}`;
-  return parts.idempotency.once(ctx, "verify", request.idempotencyKey, fingerprint, () =>
-    verifyNow(parts, ctx, code, request.codeId),
+  // Without an idempotency key the check runs as it is, without the claim around it.
+  if (request.idempotencyKey === undefined) return verifyNow(parts, ctx, code, request.codeId);
+  return parts.idempotency.once(
+    ctx,
+    "verify",
+    request.idempotencyKey,
+    // The same key must mean the same check: the code id and the (normalised) code it was for.
+    () => `${request.codeId ?? "-"}\0${code}`,
+    () => verifyNow(parts, ctx, code, request.codeId),
   );
 }
 
@@ -32,7 +37,7 @@ async function verifyNow(
   // With retryOnFailure the fresh code is prepared before deciding (randomness and sealing are
   // the shell's); it is used only if the decision sends it.
   const retry = parts.policy.retryOnFailure
-    ? await parts.codes.make(ctx.sid, undefined)
+    ? await parts.codes.seal(ctx.sid, parts.codes.make(ctx.sid, undefined))
     : undefined;
   const decision = await commitAndEmit(parts, ctx, (record, now) =>
     decideVerify(
@@ -43,7 +48,11 @@ async function verifyNow(
         codeId,
         matches: (state) => parts.codes.matches(ctx.sid, code, state),
         retry: retry?.candidate,
-        retryChannel: record?.to ? planFirst(parts, record.to, record.channels) : undefined,
+        // Planned only when a fresh code could go out (retryOnFailure): not on every check.
+        retryChannel:
+          retry !== undefined && record?.to
+            ? planFirst(parts, record.to, record.channels)
+            : undefined,
       },
       parts.policy,
     ),

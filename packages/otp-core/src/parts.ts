@@ -8,9 +8,10 @@ import type { Deliverer } from "./delivery.js";
 import type { Effects, SubjectContext } from "./effects.js";
 import type { Idempotency } from "./idempotency.js";
 import type { ShellOptions } from "./options.js";
+import { OTP_DEFAULTS, OTP_LIMITS } from "./options.js";
 import type { SubjectRecord } from "./record.js";
 import type { Decision, Policy } from "./rules/index.js";
-import { decideSettle, recordTtl } from "./rules/index.js";
+import { decideSettle } from "./rules/index.js";
 import type { UnlockTimers } from "./unlock-timers.js";
 
 /** @internal The engine's parts, built once by `createOtp` and shared by its operations. */
@@ -29,8 +30,12 @@ export interface Parts {
 /** @internal Checks a subject reference and names its record. */
 export function contextOf(parts: Parts, ref: SubjectRef): SubjectContext {
   if (typeof ref !== "object" || ref === null) throw argumentError("request", "an object", ref);
-  const subject = astring("subject", ref.subject);
-  const purpose = astring("purpose", ref.purpose ?? "login", 64);
+  const subject = astring("subject", ref.subject, OTP_LIMITS.subjectLength[1]);
+  const purpose = astring(
+    "purpose",
+    ref.purpose ?? OTP_DEFAULTS.purpose,
+    OTP_LIMITS.purposeLength[1],
+  );
   const sid = parts.namer.subject(subject, purpose);
   return { subject, purpose, sid, key: `{${sid}}` };
 }
@@ -44,14 +49,24 @@ export async function commitAndEmit<O>(
   ctx: SubjectContext,
   decide: (record: SubjectRecord | null, now: number) => Decision<O>,
 ): Promise<Decision<O>> {
-  const ttl = (record: SubjectRecord, now: number) => recordTtl(record, now, parts.policy);
-  const decision = await parts.committer.commit(ctx.key, decide, ttl);
-  await parts.effects.emit(ctx, decision.events);
-  parts.timers.schedule(ctx.key, decision.events, parts.shell.now(), async () => {
-    await commitAndEmit(parts, ctx, (record, now) => decideSettle(record, now, parts.policy));
-  });
-  await parts.effects.notify(ctx, decision.messages);
+  const decision = await parts.committer.commit(ctx.key, decide);
+  // Each step only when it has something to do: most decisions lock nothing and notify no one,
+  // and an engine without an event sink records nothing.
+  if (decision.events.length > 0 && parts.shell.events !== undefined) {
+    await parts.effects.emit(ctx, decision.events);
+  }
+  if (locks(decision.events)) {
+    parts.timers.schedule(ctx.key, decision.events, parts.shell.now(), async () => {
+      await commitAndEmit(parts, ctx, (record, now) => decideSettle(record, now, parts.policy));
+    });
+  }
+  if (decision.messages.length > 0) await parts.effects.notify(ctx, decision.messages);
   return decision;
+}
+
+function locks(events: Decision<unknown>["events"]): boolean {
+  for (const event of events) if (event.type === "locked") return true;
+  return false;
 }
 
 /** @internal Checks a recipient argument. */

@@ -1,6 +1,7 @@
 import type { AlphabetName } from "./alphabet.js";
 import { ALPHABETS } from "./alphabet.js";
 import { aint, configError } from "./assert.js";
+import { OTP_DEFAULTS, OTP_LIMITS } from "./options.js";
 
 /** What a code looks like. */
 export interface CodePolicyOptions {
@@ -45,11 +46,15 @@ const BITS_TOLERANCE = 0.1;
  * ```
  */
 export function createCodePolicy(options: CodePolicyOptions = {}): CodePolicy {
-  const alphabet = options.alphabet ?? "numeric";
+  const alphabet = options.alphabet ?? OTP_DEFAULTS.code.alphabet;
   if (!(alphabet in ALPHABETS)) {
     throw configError("alphabet", `one of ${Object.keys(ALPHABETS).join(", ")}`, alphabet);
   }
-  const length = aint("length", options.length ?? 6, 4, 10);
+  const length = aint(
+    "length",
+    options.length ?? OTP_DEFAULTS.code.length,
+    ...OTP_LIMITS.codeLength,
+  );
   const symbols = ALPHABETS[alphabet];
   const bits = length * Math.log2(symbols.length);
   if (bits < MIN_BITS - BITS_TOLERANCE && options.allowWeak !== true) {

@@ -1,3 +1,5 @@
+import { toBase64Url } from "./base64url.js";
+
 /**
  * Fills a byte array with random bytes. Defaults to `crypto.getRandomValues`; tests inject a
  * deterministic source instead of patching globals.
@@ -25,8 +27,12 @@ export const pooledRandom: RandomSource = (bytes) => {
     cryptoRandom(pool);
     poolAt = 0;
   }
-  bytes.set(pool.subarray(poolAt, poolAt + n));
-  pool.fill(0, poolAt, poolAt + n);
+  // A plain loop: the few bytes a code or an id takes are copied faster than a subarray view
+  // could be made for them.
+  for (let i = 0; i < n; i++) {
+    bytes[i] = pool[poolAt + i]!;
+    pool[poolAt + i] = 0;
+  }
   poolAt += n;
   return bytes;
 };
@@ -73,19 +79,4 @@ export function randomString(
 /** @internal A random identifier: 16 bytes (128 bits) as base64url, for code ids and tokens. */
 export function randomId(random: RandomSource = pooledRandom, bytes = 16): string {
   return toBase64Url(random(new Uint8Array(bytes)));
-}
-
-/** @internal base64url without padding, without Buffer (otp-core runs on WebCrypto alone). */
-export function toBase64Url(bytes: Uint8Array): string {
-  let binary = "";
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-/** @internal Inverse of {@link toBase64Url}. */
-export function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
-  const out = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
-  return out;
 }

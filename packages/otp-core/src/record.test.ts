@@ -39,6 +39,11 @@ describe("the subject record's stored form", () => {
     };
     expect(decodeRecord(encodeRecord(full), "memory")).toEqual(full);
     const hard: SubjectRecord = { ...EMPTY_RECORD, lock: { until: null }, consecutive: 50 };
+    // The last failure at the record's base time is an offset of 0, not "never" (model test find).
+    const latest: SubjectRecord = { ...EMPTY_RECORD, consecutive: 1, lastFailureAt: t, code };
+    expect(decodeRecord(encodeRecord(latest), "memory")).toEqual(latest);
+    const sentOnly: SubjectRecord = { ...EMPTY_RECORD, lastSendAt: t };
+    expect(decodeRecord(encodeRecord(sentOnly), "memory")).toEqual(sentOnly);
     expect(decodeRecord(encodeRecord(hard), "memory")).toEqual(hard);
     expect(decodeRecord(encodeRecord(EMPTY_RECORD), "memory")).toEqual(EMPTY_RECORD);
   });

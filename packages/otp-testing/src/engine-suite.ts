@@ -358,6 +358,24 @@ export function describeOtpEngine(options: DescribeOtpEngineOptions): void {
       expect(await h.otp.unlock({ subject: who })).toBe(false);
     });
 
+    it("attempts left never promise more than the consecutive-failure cap allows", async () => {
+      const h = await setup({ lockout: { maxFailures: 5, maxConsecutiveFailures: 2 } });
+      const who = subject();
+      const code = await issueCode(h, who);
+      expect((await h.otp.lookup({ subject: who })).active?.attemptsRemaining).toBe(2);
+      // The code has 2 attempts left and the budget 4, but the cap only 1: say 1.
+      expect(await h.otp.verify({ subject: who, code: wrong(code) })).toEqual({
+        status: "invalid",
+        attemptsRemaining: 1,
+      });
+      expect((await h.otp.lookup({ subject: who })).active?.attemptsRemaining).toBe(1);
+      expect(await h.otp.verify({ subject: who, code: wrong(code) })).toEqual({
+        status: "locked",
+        lockedUntil: null,
+        retryAfterMs: null,
+      });
+    });
+
     it("only a success clears consecutive failures: a slow, steady guesser is still capped", async () => {
       const h = await setup({
         lockout: { maxFailures: 5, windowMs: 60 * MINUTE, maxConsecutiveFailures: 20 },

@@ -237,7 +237,10 @@ export class ReferenceModel {
     s.consecutive += 1;
     s.lastFailureAt = now;
     code.used += 1;
-    const remaining = Math.max(0, Math.min(code.max - code.used, p.maxFailures - s.failures));
+    const remaining = Math.max(
+      0,
+      Math.min(code.max - code.used, p.maxFailures - s.failures, p.maxConsecutive - s.consecutive),
+    );
     events.push({ type: "failed", at: now, codeId: code.id, attemptsRemaining: remaining });
     if (s.consecutive >= p.maxConsecutive) {
       s.lock = { until: null };
@@ -299,7 +302,11 @@ export class ReferenceModel {
             issuedAt: c.issuedAt,
             expiresAt: c.expiresAt,
             attemptsUsed: c.used,
-            attemptsRemaining: Math.min(c.max - c.used, p.maxFailures - failures),
+            attemptsRemaining: Math.min(
+              c.max - c.used,
+              p.maxFailures - failures,
+              p.maxConsecutive - s.consecutive,
+            ),
             maxAttempts: c.max,
           }
         : null;

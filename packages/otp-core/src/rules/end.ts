@@ -1,6 +1,6 @@
 import type { CodeState, SubjectRecord } from "../record.js";
 import { EMPTY_RECORD } from "../record.js";
-import { finish, start, testFlag } from "./lock.js";
+import { finish, guessesLeft, start, testFlag } from "./lock.js";
 import type { Decision, EventDraft, Policy } from "./types.js";
 
 /** `revoke`: ends the active code (only that one, with `codeId`). An ended code is not revoked again. */
@@ -75,7 +75,7 @@ export function decideUndelivered(
           restored,
           attemptsRemaining: Math.max(
             0,
-            Math.min(restored.max - restored.used, policy.lockout.maxFailures - r.failures),
+            Math.min(restored.max - restored.used, guessesLeft(r, r.failures, policy)),
           ),
         }
       : { restored: undefined, previous },

@@ -144,3 +144,15 @@ export function decideSettle(
   if (stored === null) return finish(start(EMPTY_RECORD), undefined);
   return finish(settleLock(start(stored), now, policy), undefined);
 }
+
+/**
+ * Wrong guesses the subject can still make before it is locked: the lower of what is left of the
+ * budget (with `failures` counted in its window) and of the consecutive-failure cap. An answer
+ * that said "2 attempts left" where the next guess locks would mislead the person.
+ */
+export function guessesLeft(r: SubjectRecord, failures: number, policy: Policy): number {
+  return Math.min(
+    policy.lockout.maxFailures - failures,
+    policy.lockout.maxConsecutiveFailures - r.consecutive,
+  );
+}

@@ -1,14 +1,14 @@
 import type { OtpStatus } from "../api.js";
 import type { SubjectRecord } from "../record.js";
 import { EMPTY_RECORD } from "../record.js";
-import { isLocked } from "./lock.js";
+import { guessesLeft, isLocked } from "./lock.js";
 import { nextSendAt } from "./throttle.js";
 import type { Policy } from "./types.js";
 
 /**
  * What `lookup` reports, read-only: no lock is ended and nothing is written here (an ended lock
- * simply reads as unlocked). `attemptsRemaining` is the lower of the code's attempts and the
- * budget: the number of wrong guesses that can still be made before something ends.
+ * simply reads as unlocked). `attemptsRemaining` is the lower of the code's attempts, the
+ * budget and the consecutive-failure cap: the number of wrong guesses that can still be made before something ends.
  */
 export function statusOf(
   stored: SubjectRecord | null,
@@ -36,7 +36,7 @@ export function statusOf(
           attemptsUsed: code.used,
           attemptsRemaining: Math.max(
             0,
-            Math.min(code.max - code.used, policy.lockout.maxFailures - failures),
+            Math.min(code.max - code.used, guessesLeft(r, failures, policy)),
           ),
           maxAttempts: code.max,
           ...(code.channel === undefined ? {} : { channel: code.channel }),

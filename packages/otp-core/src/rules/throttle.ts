@@ -24,8 +24,17 @@ export function checkSend(r: SubjectRecord, now: number, policy: Policy): SendCh
   return { ok: true, sends: sends + 1, sendsSince };
 }
 
-/** When the next send is allowed, for `lookup`; `null` when it is allowed now. */
+/**
+ * When the next send is allowed, for `lookup`; `null` when it is allowed now. Both limits count:
+ * the later of the cooldown's end and the window cap's end.
+ */
 export function nextSendAt(r: SubjectRecord, now: number, policy: Policy): number | null {
-  const check = checkSend(r, now, policy);
-  return check.ok ? null : now + check.retryAfterMs;
+  let at = now;
+  // At most two steps: past the cooldown, then past the window (whose check then resets).
+  for (let i = 0; i < 3; i++) {
+    const check = checkSend(r, at, policy);
+    if (check.ok) return at === now ? null : at;
+    at += check.retryAfterMs;
+  }
+  return at;
 }

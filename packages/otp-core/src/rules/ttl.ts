@@ -15,15 +15,27 @@ const UNLOCK_NOTICE_MS = 24 * 60 * 60 * 1000;
  */
 export function recordTtl(r: SubjectRecord, now: number, policy: Policy): number {
   let until = 0;
-  const keep = (t: number) => {
-    if (t > until) until = t;
-  };
-  if (r.code) keep(r.code.expiresAt + policy.ttlMs);
-  if (r.failures > 0) keep(r.failuresSince + policy.lockout.windowMs);
-  if (r.consecutive > 0 || r.locks > 0) keep(r.lastFailureAt + policy.lockout.rememberMs);
-  if (r.lock)
-    keep(r.lock.until === null ? now + UNTIL_UNLOCKED_MS : r.lock.until + UNLOCK_NOTICE_MS);
-  if (r.sends > 0) keep(r.sendsSince + policy.sendWindowMs);
-  if (r.lastSendAt !== undefined) keep(r.lastSendAt + policy.cooldownMs);
+  if (r.code) until = later(until, r.code.expiresAt + policy.ttlMs);
+  if (r.failures > 0) until = later(until, r.failuresSince + policy.lockout.windowMs);
+  if (r.consecutive > 0 || r.locks > 0) {
+    until = later(until, r.lastFailureAt + policy.lockout.rememberMs);
+  }
+  if (r.lock) {
+    until = later(
+      until,
+      r.lock.until === null ? now + UNTIL_UNLOCKED_MS : r.lock.until + UNLOCK_NOTICE_MS,
+    );
+  }
+  if (r.sends > 0) until = later(until, r.sendsSince + policy.sendWindowMs);
+  if (r.lastSendAt !== undefined) until = later(until, r.lastSendAt + policy.cooldownMs);
   return Math.max(0, Math.ceil(until - now));
+}
+
+/**
+ * The later of two times (a module function, not a closure: this runs on every write). Not
+ * Math.max: a time that is not a number must not win, as it never did.
+ */
+function later(until: number, t: number): number {
+  // biome-ignore lint/complexity/useMathMinMax: Math.max(NaN, x) is NaN; this keeps `until`
+  return t > until ? t : until;
 }

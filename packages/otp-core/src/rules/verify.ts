@@ -3,7 +3,7 @@ import type { CodeState, SubjectRecord } from "../record.js";
 import { EMPTY_RECORD } from "../record.js";
 import { lockedOutcome, placeCode } from "./issue.js";
 import type { Step } from "./lock.js";
-import { finish, isLocked, lockNow, settleLock, start, testFlag } from "./lock.js";
+import { finish, guessesLeft, isLocked, lockNow, settleLock, start, testFlag } from "./lock.js";
 import { checkSend } from "./throttle.js";
 import type { Candidate, Decision, Policy } from "./types.js";
 
@@ -109,7 +109,7 @@ function wrongGuess(
   const windowOver = r.failures === 0 || r.failuresSince + policy.lockout.windowMs <= now;
   const failures = (windowOver ? 0 : r.failures) + 1;
   const used = code.used + 1;
-  const budgetLeft = policy.lockout.maxFailures - failures;
+  const budgetLeft = guessesLeft({ ...r, consecutive: r.consecutive + 1 }, failures, policy);
   const attemptsRemaining = Math.max(0, Math.min(code.max - used, budgetLeft));
   let next: Step = {
     ...step,
