@@ -1,5 +1,5 @@
 import type { OtpMessage, OtpMessageKind } from "@otpkit/otp-core";
-import { OtpError } from "@otpkit/otp-core";
+import { argumentError, OtpError } from "@otpkit/otp-core";
 import { hasControlCharacters } from "./address.js";
 import { configError } from "./classify.js";
 import type {
@@ -133,9 +133,11 @@ function checkText(field: string, value: unknown, max: number, required: boolean
 }
 
 function render(message: RenderableMessage, settings: Settings): RenderedEmail {
-  if (typeof message !== "object" || message === null) throw invalid("message", "an OtpMessage");
+  if (typeof message !== "object" || message === null)
+    throw invalid("message", "an OtpMessage", message);
   const kind = message.kind;
-  if (!MESSAGE_KINDS.includes(kind)) throw invalid("kind", `one of ${MESSAGE_KINDS.join(", ")}`);
+  if (!MESSAGE_KINDS.includes(kind))
+    throw invalid("kind", `one of ${MESSAGE_KINDS.join(", ")}`, kind);
   const requested = message.locale ?? message.recipient?.locale;
   const { template, lang } = resolveTemplate(kind, requested, settings);
   const values = placeholderValues(message, kind, lang, settings);
@@ -154,13 +156,9 @@ function render(message: RenderableMessage, settings: Settings): RenderedEmail {
   return { subject, text, html, locale: lang };
 }
 
-function invalid(field: string, expected: string): OtpError {
-  // Never shows the value: for `code` that would be the secret itself.
-  return new OtpError("INVALID_ARGUMENT", `"${field}" expected ${expected}`, {
-    field,
-    source: "email",
-    retryable: false,
-  });
+function invalid(field: string, expected: string, got: unknown): OtpError {
+  // Only the kind of the value, never the value: for `code` that would be the secret itself.
+  return argumentError(field, expected, got, { source: "email", redact: true });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -203,7 +201,7 @@ function resolveTemplate(
     return { template, lang };
   }
   // Unreachable: "en" has every kind built in.
-  throw invalid("kind", `a kind with templates (${MESSAGE_KINDS.join(", ")})`);
+  throw invalid("kind", `a kind with templates (${MESSAGE_KINDS.join(", ")})`, kind);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -228,7 +226,11 @@ function placeholderValues(
 
   if (kind === "code" || kind === "retry") {
     if (typeof message.code !== "string" || !CODE_SHAPE.test(message.code)) {
-      throw invalid("code", `1 to 64 printable ASCII characters for a "${kind}" message`);
+      throw invalid(
+        "code",
+        `1 to 64 printable ASCII characters for a "${kind}" message`,
+        message.code,
+      );
     }
     values.code = message.code;
     const now = settings.now();
@@ -252,7 +254,8 @@ function placeholderValues(
 
 function finiteOrUndefined(field: string, value: unknown): number | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== "number" || !Number.isFinite(value)) throw invalid(field, "a finite number");
+  if (typeof value !== "number" || !Number.isFinite(value))
+    throw invalid(field, "a finite number", value);
   return value;
 }
 

@@ -1,5 +1,5 @@
-import type { OtpMessage, OtpMessageKind } from "@otpkit/otp-core";
-import { OtpError } from "@otpkit/otp-core";
+import type { OtpError, OtpMessage, OtpMessageKind } from "@otpkit/otp-core";
+import { argumentError } from "@otpkit/otp-core";
 import { recipientNumber } from "./phone.js";
 import type { ResolvedTemplate, WhatsAppTemplateOverrides } from "./templates.js";
 import { resolveTemplates, resolveWhatsAppLanguage } from "./templates.js";
@@ -150,9 +150,6 @@ function describeLength(value: unknown): string {
 }
 
 function invalid(field: string, expected: string, got: string): OtpError {
-  return new OtpError("INVALID_ARGUMENT", `"${field}" expected ${expected}, got ${got}`, {
-    field,
-    source: "whatsapp",
-    retryable: false,
-  });
+  // `got` is already a description (a kind or a length), never the value itself.
+  return argumentError(field, expected, got, { source: "whatsapp" });
 }

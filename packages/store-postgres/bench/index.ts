@@ -44,9 +44,9 @@ async function main(pool: pg.Pool, schema: string): Promise<void> {
     `${ROUNDS} interleaved rounds of [SELECT 1, bare commits, engine] per concurrency, medians shown\n`,
   );
 
-  const table = `${schema}.otp_store`;
-  await migrate(pool, { table });
-  const store = createPostgresStore({ pool, table });
+  const tableName = `${schema}.otp_store`;
+  await migrate(pool, { tableName });
+  const store = createPostgresStore({ pool, tableName });
 
   // Statements per cycle: each is one round trip and, for a write, one commit.
   const probe = await profileVerifyCycles(store);
@@ -56,7 +56,7 @@ async function main(pool: pg.Pool, schema: string): Promise<void> {
 
   // The write floor: one-row autocommit INSERTs, each a WAL flush, on a table of the same shape.
   const commitTable = `"${schema}"."bare_commits"`;
-  await migrate(pool, { table: `${schema}.bare_commits` });
+  await migrate(pool, { tableName: `${schema}.bare_commits` });
 
   const otp = benchOtp(store);
   await measureVerifyCycles({ otp, concurrency: 1, durationMs: 500 }); // warm-up

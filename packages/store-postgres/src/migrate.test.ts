@@ -26,16 +26,16 @@ describe("migration", () => {
   });
 
   it("migrate() is idempotent, also when run by several processes at once", async () => {
-    const table = `${db.schema}.migrated`;
+    const tableName = `${db.schema}.migrated`;
     // Five concurrent runs on two pools: without the advisory lock, concurrent CREATE TABLE IF
     // NOT EXISTS can fail with a duplicate pg_type row.
     const other = db.newPool();
-    await Promise.all([0, 1, 2, 3, 4].map((i) => migrate(i % 2 ? other : db.pool, { table })));
-    await migrate(db.pool, { table });
+    await Promise.all([0, 1, 2, 3, 4].map((i) => migrate(i % 2 ? other : db.pool, { tableName })));
+    await migrate(db.pool, { tableName });
     const { rows: columns } = await db.pool.query(
       `SELECT attname, format_type(atttypid, atttypmod) AS type, attnotnull FROM pg_attribute
        WHERE attrelid = to_regclass($1) AND attnum > 0 AND NOT attisdropped ORDER BY attnum`,
-      [quoted(table)],
+      [quoted(tableName)],
     );
     expect(columns).toEqual([
       { attname: "key", type: "text", attnotnull: true },
@@ -51,28 +51,28 @@ describe("migration", () => {
       expect.stringMatching(/UNIQUE INDEX migrated_pkey .*USING btree \(key\)$/),
     ]);
     // Data survives a second migration.
-    const store = createPostgresStore({ pool: db.pool, table, sweepIntervalMs: 0 });
+    const store = createPostgresStore({ pool: db.pool, tableName, sweepIntervalMs: 0 });
     await store.compareAndSet("k", null, "kept", MINUTE);
-    await migrate(db.pool, { table });
+    await migrate(db.pool, { tableName });
     expect(await store.get("k")).toBe("kept");
   });
 
   it("migrate() names a missing schema and a foreign table of the same name", async () => {
-    const noSchema = await rejection(migrate(db.pool, { table: "no_such_schema_x.otp" }));
+    const noSchema = await rejection(migrate(db.pool, { tableName: "no_such_schema_x.otp" }));
     expect(noSchema.code).toBe("CONFIG_INVALID");
-    expect(noSchema.field).toBe("table");
+    expect(noSchema.field).toBe("tableName");
 
-    const table = `${db.schema}.foreign_shape`;
-    await db.pool.query(`CREATE TABLE ${quoted(table)} (key text PRIMARY KEY, value integer)`);
-    const foreign = await rejection(migrate(db.pool, { table }));
+    const tableName = `${db.schema}.foreign_shape`;
+    await db.pool.query(`CREATE TABLE ${quoted(tableName)} (key text PRIMARY KEY, value integer)`);
+    const foreign = await rejection(migrate(db.pool, { tableName }));
     expect(foreign.code).toBe("CONFIG_INVALID");
-    expect(foreign.field).toBe("table");
+    expect(foreign.field).toBe("tableName");
     expect(foreign.source).toBe("postgres");
   });
 
   it("a store on a missing table says so, naming migrate(), and creates nothing", async () => {
-    const table = `${db.schema}.never_migrated`;
-    const store = createPostgresStore({ pool: db.pool, table, sweepIntervalMs: 0 });
+    const tableName = `${db.schema}.never_migrated`;
+    const store = createPostgresStore({ pool: db.pool, tableName, sweepIntervalMs: 0 });
     for (const call of [
       () => store.get("k"),
       () => store.compareAndSet("k", null, "v", MINUTE),
@@ -80,13 +80,13 @@ describe("migration", () => {
     ]) {
       const error = await rejection(call());
       expect(error.code).toBe("CONFIG_INVALID");
-      expect(error.field).toBe("table");
+      expect(error.field).toBe("tableName");
       expect(error.source).toBe("postgres");
-      expect(error.message).toContain(`"${table}" does not exist`);
+      expect(error.message).toContain(`"${tableName}" does not exist`);
       expect(error.message).toContain("migrate(pool");
       expect(error.cause).toMatchObject({ code: "42P01" });
     }
-    const { rows } = await db.pool.query("SELECT to_regclass($1) AS t", [quoted(table)]);
+    const { rows } = await db.pool.query("SELECT to_regclass($1) AS t", [quoted(tableName)]);
     expect(rows[0].t, "the store never creates its table").toBeNull();
   });
 });

@@ -1,12 +1,12 @@
 import { configError } from "@otpkit/otp-core";
 import type { ClientBase, Pool } from "pg";
 import { SOURCE, toOtpError } from "./postgres-errors.js";
-import { DEFAULT_TABLE, postgresStoreMigration, tableName } from "./schema.js";
+import { checkTableName, DEFAULT_TABLE, postgresStoreMigration } from "./schema.js";
 
 /** Options for {@link migrate}. */
 export interface MigrateOptions {
   /** The table to create, `name` or `schema.name` (the schema must exist). @default "otp_store" */
-  table?: string;
+  tableName?: string;
 }
 
 /** The columns the store's statements need, with the types the migration gives them. */
@@ -28,10 +28,10 @@ const COLUMNS: Readonly<Record<string, string>> = {
  * `INSERT`, `UPDATE` and `DELETE` on the table.
  *
  * @param pool A `pg` Pool, or a connected Client.
- * @param options The table. @default { table: "otp_store" }
- * @throws {OtpError} `CONFIG_INVALID`, field `table`: a bad name, a missing schema, or a table of
- *   that name with other columns. `STORE_UNAVAILABLE`: PostgreSQL unreachable, or the role may not
- *   create tables (`retryable` false).
+ * @param options The table. @default { tableName: "otp_store" }
+ * @throws {OtpError} `CONFIG_INVALID`, field `tableName`: a bad name, a missing schema, or a
+ *   table of that name with other columns. `STORE_UNAVAILABLE`: PostgreSQL unreachable, or the
+ *   role may not create tables (`retryable` false).
  * @example
  * ```ts
  * const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });
@@ -45,7 +45,7 @@ export async function migrate(
   if (typeof (pool as Partial<Pool> | null)?.query !== "function") {
     throw configError("pool", "a pg Pool or Client", pool, undefined, { source: SOURCE });
   }
-  const table = tableName(options?.table ?? DEFAULT_TABLE);
+  const table = checkTableName(options?.tableName ?? DEFAULT_TABLE);
   // One simple-protocol query: PostgreSQL runs its statements as one implicit transaction, so the
   // advisory lock is held until the DDL commits. The literal is built from the checked name only.
   const lock = `SELECT pg_advisory_xact_lock(hashtext('otpkit:store-postgres:${table.name}'));\n`;
@@ -65,12 +65,12 @@ export async function migrate(
   const wrong = Object.entries(COLUMNS).filter(([name, type]) => found.get(name) !== type);
   if (wrong.length > 0) {
     throw configError(
-      "table",
+      "tableName",
       `a table with columns ${Object.entries(COLUMNS)
         .map(([name, type]) => `${name} ${type}`)
         .join(", ")}`,
       table.name,
-      `it exists with ${wrong.map(([name]) => `${name} ${found.get(name) ?? "missing"}`).join(", ")}: choose another table`,
+      `it exists with ${wrong.map(([name]) => `${name} ${found.get(name) ?? "missing"}`).join(", ")}: choose another tableName`,
       { source: SOURCE },
     );
   }

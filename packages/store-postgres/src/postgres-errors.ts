@@ -20,9 +20,9 @@ const NETWORK_CODES = /^E(CONNREFUSED|CONNRESET|HOSTUNREACH|NETUNREACH|PIPE|AI_A
 /**
  * Maps a driver error to an OtpError:
  *
- * - no table (`42P01`, no schema `3F000`) → `CONFIG_INVALID`, field `table`, naming `migrate()`:
- *   retrying cannot fix a missing table, a deployment step can;
- * - a table of that name with other columns → `CONFIG_INVALID`, field `table`;
+ * - no table (`42P01`, no schema `3F000`) → `CONFIG_INVALID`, field `tableName`, naming
+ *   `migrate()`: retrying cannot fix a missing table, a deployment step can;
+ * - a table of that name with other columns → `CONFIG_INVALID`, field `tableName`;
  * - a value PostgreSQL text cannot hold (U+0000) or a key too long to index → `INVALID_ARGUMENT`;
  * - everything else → `STORE_UNAVAILABLE`: the outcome of the statement is unknown (connection
  *   refused or lost, backend terminated, timeout, server shutting down). Retryable except for
@@ -32,7 +32,7 @@ const NETWORK_CODES = /^E(CONNREFUSED|CONNRESET|HOSTUNREACH|NETUNREACH|PIPE|AI_A
  * puts row contents in those ("Failing row contains (…)"), and a stored value must never travel
  * in an error.
  */
-export function toOtpError(operation: string, error: unknown, table: string): OtpError {
+export function toOtpError(operation: string, error: unknown, tableName: string): OtpError {
   if (error instanceof OtpError) return error;
   const cause = sanitize(error);
   const code = typeof cause.code === "string" ? cause.code : "";
@@ -40,15 +40,15 @@ export function toOtpError(operation: string, error: unknown, table: string): Ot
   if (MISSING_TABLE.has(code)) {
     return new OtpError(
       "CONFIG_INVALID",
-      `${PREFIX} ${operation} failed: the table ${JSON.stringify(table)} does not exist (run \`await migrate(pool, { table: ${JSON.stringify(table)} })\` from @otpkit/store-postgres once, or apply postgresStoreMigration(${JSON.stringify(table)}) with your migration tool)`,
-      { cause, field: "table", source: SOURCE, details },
+      `${PREFIX} ${operation} failed: the table ${JSON.stringify(tableName)} does not exist (run \`await migrate(pool, { tableName: ${JSON.stringify(tableName)} })\` from @otpkit/store-postgres once, or apply postgresStoreMigration(${JSON.stringify(tableName)}) with your migration tool)`,
+      { cause, field: "tableName", source: SOURCE, details },
     );
   }
   if (FOREIGN_TABLE.has(code)) {
     return new OtpError(
       "CONFIG_INVALID",
-      `${PREFIX} ${operation} failed: the table ${JSON.stringify(table)} is not an otpkit store table (${cause.message}); choose another table, or drop it and run migrate()`,
-      { cause, field: "table", source: SOURCE, details },
+      `${PREFIX} ${operation} failed: the table ${JSON.stringify(tableName)} is not an otpkit store table (${cause.message}); choose another tableName, or drop it and run migrate()`,
+      { cause, field: "tableName", source: SOURCE, details },
     );
   }
   if (BAD_ARGUMENT.has(code)) {

@@ -19,17 +19,17 @@ const db = useTestDatabase("unit");
 const MINUTE = 60_000;
 
 describe("createPostgresStore options", () => {
-  it("is named postgres and has exactly the contract, plus sweep and table", () => {
+  it("is named postgres and has exactly the contract, plus sweep and tableName", () => {
     const store = createPostgresStore({ pool: db.pool, sweepIntervalMs: 0 });
     expect(store.name).toBe("postgres");
-    expect(store.table).toBe("otp_store");
+    expect(store.tableName).toBe("otp_store");
     expect(Object.keys(store).sort()).toEqual([
       "close",
       "compareAndSet",
       "get",
       "name",
       "sweep",
-      "table",
+      "tableName",
     ]);
   });
 
@@ -43,7 +43,7 @@ describe("createPostgresStore options", () => {
     expect(thrown(() => createPostgresStore(undefined as never)).field).toBe("pool");
   });
 
-  it("refuses a table name that is not a plain SQL identifier (never interpolated)", () => {
+  it("refuses a tableName that is not a plain SQL identifier (never interpolated)", () => {
     const bad = [
       "",
       "otp store",
@@ -57,14 +57,16 @@ describe("createPostgresStore options", () => {
       `${"s".repeat(64)}.otp`,
       42,
     ];
-    for (const table of bad) {
-      const error = thrown(() => createPostgresStore({ pool: db.pool, table } as never));
-      expect(error.code, String(table)).toBe("CONFIG_INVALID");
-      expect(error.field).toBe("table");
-      expect(thrown(() => postgresStoreMigration(table as never)).field).toBe("table");
+    for (const tableName of bad) {
+      const error = thrown(() => createPostgresStore({ pool: db.pool, tableName } as never));
+      expect(error.code, String(tableName)).toBe("CONFIG_INVALID");
+      expect(error.field).toBe("tableName");
+      expect(thrown(() => postgresStoreMigration(tableName as never)).field).toBe("tableName");
     }
-    for (const table of ["otp_store", "_x", "t".repeat(52), `${"s".repeat(63)}.Otp_1`]) {
-      expect(createPostgresStore({ pool: db.pool, table, sweepIntervalMs: 0 }).table).toBe(table);
+    for (const tableName of ["otp_store", "_x", "t".repeat(52), `${"s".repeat(63)}.Otp_1`]) {
+      expect(createPostgresStore({ pool: db.pool, tableName, sweepIntervalMs: 0 }).tableName).toBe(
+        tableName,
+      );
     }
   });
 
@@ -96,14 +98,14 @@ describe("compareAndSet statements", () => {
     await store.compareAndSet("k", null, "v", MINUTE);
     expect(await store.compareAndSet("k", null, null, 0)).toBe(false);
     expect(await store.get("k")).toBe("v");
-    await expireRow(db, store.table, "k");
+    await expireRow(db, store.tableName, "k");
     expect(await store.compareAndSet("k", null, null, 0)).toBe(true);
   });
 
   it("expiry is judged by the database clock: a row past expires_at is absent at once", async () => {
     const store = await db.freshStore({ sweepIntervalMs: 0 });
     await store.compareAndSet("k", null, "old", MINUTE);
-    await expireRow(db, store.table, "k", 1);
+    await expireRow(db, store.tableName, "k", 1);
     expect(await store.get("k")).toBeNull();
     expect(await store.compareAndSet("k", "old", "x", MINUTE), "replace of an expired row").toBe(
       false,
@@ -112,18 +114,18 @@ describe("compareAndSet statements", () => {
     expect(await store.compareAndSet("k", null, "new", MINUTE), "create over it").toBe(true);
     expect(await store.get("k")).toBe("new");
     // Still live 1 s before its expiry.
-    await expireRow(db, store.table, "k", -1_000);
+    await expireRow(db, store.tableName, "k", -1_000);
     expect(await store.get("k")).toBe("new");
   });
 
   it("expires_at is the database's now + ttlMs, rounded up to whole ms, on every write", async () => {
     const store = await db.freshStore({ sweepIntervalMs: 0 });
     await store.compareAndSet("k", null, "v1", 10_000.2);
-    const created = await remainingMs(db, store.table, "k");
+    const created = await remainingMs(db, store.tableName, "k");
     expect(created).toBeGreaterThan(0);
     expect(created).toBeLessThanOrEqual(10_001);
     await store.compareAndSet("k", "v1", "v2", 40 * 24 * 3_600_000);
-    const replaced = await remainingMs(db, store.table, "k");
+    const replaced = await remainingMs(db, store.tableName, "k");
     expect(replaced).toBeGreaterThan(39 * 24 * 3_600_000);
     expect(replaced).toBeLessThanOrEqual(40 * 24 * 3_600_000);
   });
@@ -131,11 +133,11 @@ describe("compareAndSet statements", () => {
   it("a lost compare leaves the row and its expiry exactly as they were", async () => {
     const store = await db.freshStore({ sweepIntervalMs: 0 });
     await store.compareAndSet("k", null, "v", MINUTE);
-    const before = await db.pool.query(`SELECT * FROM ${quoted(store.table)}`);
+    const before = await db.pool.query(`SELECT * FROM ${quoted(store.tableName)}`);
     expect(await store.compareAndSet("k", null, "x", 5 * MINUTE)).toBe(false);
     expect(await store.compareAndSet("k", "w", "x", 5 * MINUTE)).toBe(false);
     expect(await store.compareAndSet("k", "w", null, 0)).toBe(false);
-    const after = await db.pool.query(`SELECT * FROM ${quoted(store.table)}`);
+    const after = await db.pool.query(`SELECT * FROM ${quoted(store.tableName)}`);
     expect(after.rows).toEqual(before.rows);
   });
 
@@ -159,12 +161,12 @@ describe("compareAndSet statements", () => {
   });
 
   it("an error never carries a stored value (PostgreSQL's detail holds the failing row)", async () => {
-    const table = `${db.schema}.checked`;
-    await migrate(db.pool, { table });
+    const tableName = `${db.schema}.checked`;
+    await migrate(db.pool, { tableName });
     await db.pool.query(
-      `ALTER TABLE ${quoted(table)} ADD CONSTRAINT short_values CHECK (length(value) < 10)`,
+      `ALTER TABLE ${quoted(tableName)} ADD CONSTRAINT short_values CHECK (length(value) < 10)`,
     );
-    const store = createPostgresStore({ pool: db.pool, table, sweepIntervalMs: 0 });
+    const store = createPostgresStore({ pool: db.pool, tableName, sweepIntervalMs: 0 });
     const secret = "sealed-code-4f1c9e";
     const error = await rejection(store.compareAndSet("k", null, secret, MINUTE));
     expect(error.code).toBe("STORE_UNAVAILABLE");
@@ -179,11 +181,11 @@ describe("sweep", () => {
     const store = await db.freshStore({ sweepIntervalMs: 0 });
     for (let i = 0; i < 5; i++) {
       await store.compareAndSet(`old-${i}`, null, "v", MINUTE);
-      await expireRow(db, store.table, `old-${i}`, 1_000 * (i + 1));
+      await expireRow(db, store.tableName, `old-${i}`, 1_000 * (i + 1));
     }
     await store.compareAndSet("live", null, "v", MINUTE);
     expect(await store.sweep(3)).toBe(3);
-    const { rows } = await db.pool.query(`SELECT key FROM ${quoted(store.table)} ORDER BY key`);
+    const { rows } = await db.pool.query(`SELECT key FROM ${quoted(store.tableName)} ORDER BY key`);
     expect(rows.map((row) => row.key)).toEqual(["live", "old-0", "old-1"]);
     expect(await store.sweep()).toBe(2);
     expect(await store.sweep()).toBe(0);
@@ -194,16 +196,16 @@ describe("sweep", () => {
   });
 
   it("the timer sweeps in the background until close()", async () => {
-    const table = await db.freshTable();
-    const store = createPostgresStore({ pool: db.pool, table, sweepIntervalMs: 20 });
+    const tableName = await db.freshTable();
+    const store = createPostgresStore({ pool: db.pool, tableName, sweepIntervalMs: 20 });
     try {
       await store.compareAndSet("old", null, "v", MINUTE);
       await store.compareAndSet("live", null, "v", MINUTE);
-      await expireRow(db, table, "old");
-      for (let i = 0; i < 500 && (await remainingMs(db, table, "old")) !== null; i++) {
+      await expireRow(db, tableName, "old");
+      for (let i = 0; i < 500 && (await remainingMs(db, tableName, "old")) !== null; i++) {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
-      expect(await remainingMs(db, table, "old"), "the expired row was swept").toBeNull();
+      expect(await remainingMs(db, tableName, "old"), "the expired row was swept").toBeNull();
       expect(await store.get("live")).toBe("v");
     } finally {
       await store.close();
@@ -211,11 +213,11 @@ describe("sweep", () => {
   });
 
   it("finds expired rows through the expires_at index (an index condition, not a filter)", async () => {
-    const table = await db.freshTable();
+    const tableName = await db.freshTable();
     const client = await db.pool.connect();
     try {
       await client.query("SET enable_seqscan = off");
-      const { rows } = await client.query(`EXPLAIN ${postgresStoreSweepSql(table, 100)}`);
+      const { rows } = await client.query(`EXPLAIN ${postgresStoreSweepSql(tableName, 100)}`);
       const plan = rows.map((row) => row["QUERY PLAN"] as string).join("\n");
       expect(plan).toContain("_expires_at");
       expect(plan).toMatch(/Index Cond: \(expires_at <= /);

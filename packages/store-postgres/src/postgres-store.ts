@@ -2,7 +2,7 @@ import type { OtpStore } from "@otpkit/otp-core";
 import { configError, intOption, OtpError } from "@otpkit/otp-core";
 import type { Pool, QueryConfig, QueryResult } from "pg";
 import { PREFIX, SOURCE, toOtpError } from "./postgres-errors.js";
-import { DEFAULT_TABLE, statements, tableName } from "./schema.js";
+import { checkTableName, DEFAULT_TABLE, statements } from "./schema.js";
 
 /** Options for {@link createPostgresStore}. */
 export interface PostgresStoreOptions {
@@ -15,10 +15,10 @@ export interface PostgresStoreOptions {
   pool: Pool;
   /**
    * The table, `name` or `schema.name`: letters, digits and `_`. Create it with {@link migrate}
-   * or the SQL of `postgresStoreMigration(table)`.
+   * or the SQL of `postgresStoreMigration(tableName)`.
    * @default "otp_store"
    */
-  table?: string;
+  tableName?: string;
   /**
    * Upper bound, in milliseconds, on one statement once it has a connection (pg's
    * `query_timeout`; the connection is then discarded). The primitive throws `STORE_UNAVAILABLE`,
@@ -44,8 +44,8 @@ export interface PostgresStoreOptions {
 /** An {@link OtpStore} backed by PostgreSQL, with a manual sweep for maintenance and tests. */
 export interface PostgresStore extends OtpStore {
   readonly name: "postgres";
-  /** The table, as given in the options (`"otp_store"`). */
-  readonly table: string;
+  /** The table, as given in the options' `tableName` (`"otp_store"`). */
+  readonly tableName: string;
   /**
    * Deletes up to `limit` expired rows now, oldest first, skipping rows another session holds,
    * and returns how many it deleted.
@@ -74,11 +74,11 @@ const MAX_TTL_MS = Number.MAX_SAFE_INTEGER;
  *
  * @param options The pool (yours), the table, a time limit and the sweep settings.
  * @returns A {@link PostgresStore} named `"postgres"`.
- * @throws {OtpError} `CONFIG_INVALID` (with `field`) for a missing pool, a table name that is not
+ * @throws {OtpError} `CONFIG_INVALID` (with `field`) for a missing pool, a `tableName` that is not
  *   a plain SQL identifier, or an out-of-range number. The primitives throw `STORE_UNAVAILABLE`
  *   (unreachable, connection lost, backend terminated, timeout, store closed: the outcome is
- *   unknown), `CONFIG_INVALID` with field `table` (the table does not exist: run `migrate()`) and
- *   `INVALID_ARGUMENT` (a TTL that is not a positive number, a value with U+0000).
+ *   unknown), `CONFIG_INVALID` with field `tableName` (the table does not exist: run
+ *   `migrate()`) and `INVALID_ARGUMENT` (a TTL that is not a positive number, a value with U+0000).
  * @example
  * ```ts
  * const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });
@@ -148,7 +148,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
 
   return {
     name: "postgres",
-    table: table.name,
+    tableName: table.name,
     async get(key) {
       const result = await run("get", sql.get, [key]);
       return (result.rows[0] as { value: string } | undefined)?.value ?? null;
@@ -188,7 +188,7 @@ function checkOptions(options: PostgresStoreOptions) {
     intOption(field, opts[field] ?? fallback, min, max, { source: SOURCE });
   return {
     pool,
-    table: tableName(opts.table ?? DEFAULT_TABLE),
+    table: checkTableName(opts.tableName ?? DEFAULT_TABLE),
     timeoutMs: int("timeoutMs", 5_000, 0, 600_000),
     sweepIntervalMs: int("sweepIntervalMs", 60_000, 0, 86_400_000),
     sweepBatchSize: int("sweepBatchSize", 1_000, 1, 1_000_000),

@@ -24,7 +24,7 @@ export const NOW_MS = "(extract(epoch from clock_timestamp()) * 1000)::bigint";
 const TABLE = /^(?:[A-Za-z_][A-Za-z0-9_]{0,62}\.)?[A-Za-z_][A-Za-z0-9_]{0,51}$/;
 
 /** A table name checked as an SQL identifier, quoted, with the name of its expiry index. */
-export interface TableName {
+export interface CheckedTableName {
   /** As given: `otp_store` or `auth.otp_store`. */
   readonly name: string;
   /** Quoted for SQL: `"otp_store"`, `"auth"."otp_store"`. */
@@ -34,28 +34,28 @@ export interface TableName {
 }
 
 /**
- * Checks `table` and quotes it. Only letters, digits and `_` (and one `.` between a schema and a
- * table) pass, so the quoted name can be put into SQL text: identifiers cannot be bound as
+ * Checks `tableName` and quotes it. Only letters, digits and `_` (and one `.` between a schema
+ * and a table) pass, so the quoted name can be put into SQL text: identifiers cannot be bound as
  * parameters, and nothing unchecked is ever interpolated. The table part is at most 52
  * characters so that `<table>_expires_at` still fits PostgreSQL's 63-byte identifiers (a longer
  * name would be truncated silently).
  *
- * @throws {OtpError} `CONFIG_INVALID`, field `table`, for anything else.
+ * @throws {OtpError} `CONFIG_INVALID`, field `tableName`, for anything else.
  */
-export function tableName(table: unknown = DEFAULT_TABLE): TableName {
-  if (typeof table !== "string" || !TABLE.test(table)) {
+export function checkTableName(tableName: unknown = DEFAULT_TABLE): CheckedTableName {
+  if (typeof tableName !== "string" || !TABLE.test(tableName)) {
     throw configError(
-      "table",
+      "tableName",
       "an SQL identifier: letters, digits, _ (table up to 52, optional schema. prefix)",
-      table,
+      tableName,
       'e.g. "otp_store" or "auth.otp_store"',
       { source: "postgres" },
     );
   }
-  const parts = table.split(".");
+  const parts = tableName.split(".");
   const base = parts[parts.length - 1]!;
   return {
-    name: table,
+    name: tableName,
     quoted: parts.map((part) => `"${part}"`).join("."),
     index: `"${base}_expires_at"`,
   };
@@ -72,16 +72,17 @@ export function tableName(table: unknown = DEFAULT_TABLE): TableName {
  * - `expires_at` is epoch milliseconds by the database clock; every read ignores rows with
  *   `expires_at <= now`, and the index on it lets sweeps find expired rows without a full scan.
  *
- * @param table The table, `name` or `schema.name`. @default "otp_store"
+ * @param tableName The table, `name` or `schema.name`. @default "otp_store"
  * @returns The SQL, two statements separated by `;`.
- * @throws {OtpError} `CONFIG_INVALID`, field `table`, when `table` is not a plain SQL identifier.
+ * @throws {OtpError} `CONFIG_INVALID`, field `tableName`, when `tableName` is not a plain SQL
+ *   identifier.
  * @example
  * ```ts
  * await fs.writeFile("migrations/0007_otp_store.sql", postgresStoreMigration("otp_store"));
  * ```
  */
-export function postgresStoreMigration(table: string = DEFAULT_TABLE): string {
-  const t = tableName(table);
+export function postgresStoreMigration(tableName: string = DEFAULT_TABLE): string {
+  const t = checkTableName(tableName);
   return `CREATE TABLE IF NOT EXISTS ${t.quoted} (
   key text COLLATE "C" PRIMARY KEY,
   value text NOT NULL,
@@ -106,17 +107,17 @@ export const POSTGRES_STORE_MIGRATION: string = postgresStoreMigration(DEFAULT_T
  * running psql). At most `batch` rows per run, oldest first, skipping rows another session has
  * locked, so it never waits for (or blocks) a compare-and-set.
  *
- * @param table The table, `name` or `schema.name`. @default "otp_store"
+ * @param tableName The table, `name` or `schema.name`. @default "otp_store"
  * @param batch At most this many rows per run. @default 10000
  * @returns One `DELETE` statement.
- * @throws {OtpError} `CONFIG_INVALID` for a bad `table` or `batch`.
+ * @throws {OtpError} `CONFIG_INVALID` for a bad `tableName` or `batch`.
  * @example
  * ```ts
  * await pool.query(`SELECT cron.schedule('otp-sweep', '* * * * *', $$${postgresStoreSweepSql()}$$)`);
  * ```
  */
-export function postgresStoreSweepSql(table: string = DEFAULT_TABLE, batch = 10_000): string {
-  const t = tableName(table);
+export function postgresStoreSweepSql(tableName: string = DEFAULT_TABLE, batch = 10_000): string {
+  const t = checkTableName(tableName);
   if (!Number.isInteger(batch) || batch < 1 || batch > 10_000_000) {
     throw configError("batch", "integer 1..10000000", batch, undefined, { source: "postgres" });
   }

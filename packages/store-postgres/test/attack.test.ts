@@ -8,10 +8,10 @@ const db = useTestDatabase("attack");
 describeOtpAttack({
   name: "postgres (two pools, one table)",
   createStores: async () => {
-    const table = await db.freshTable();
+    const tableName = await db.freshTable();
     const [a, b] = [
-      createPostgresStore({ pool: db.pool, table }),
-      createPostgresStore({ pool: db.secondPool, table }),
+      createPostgresStore({ pool: db.pool, tableName }),
+      createPostgresStore({ pool: db.secondPool, tableName }),
     ];
     return {
       stores: [a, b],

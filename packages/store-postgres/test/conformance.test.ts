@@ -15,10 +15,10 @@ describeOtpStore({ name: "postgres", create: () => db.freshStore() });
 describeOtpStore({
   name: "postgres (two pools, one table)",
   create: async () => {
-    const table = await db.freshTable();
+    const tableName = await db.freshTable();
     return alternating(
-      createPostgresStore({ pool: db.pool, table }),
-      createPostgresStore({ pool: db.secondPool, table }),
+      createPostgresStore({ pool: db.pool, tableName }),
+      createPostgresStore({ pool: db.secondPool, tableName }),
     );
   },
 });

@@ -39,7 +39,7 @@ describe("failures", () => {
   it("a backend terminated mid-statement (pg_terminate_backend) is STORE_UNAVAILABLE, and the pool recovers", async () => {
     const { store, pool } = await storeOnOwnPool(db, "terminate");
     await store.compareAndSet("k", null, "v", MINUTE);
-    const held = await whileHeld(db, pool, lockRow(store.table, "k"), () =>
+    const held = await whileHeld(db, pool, lockRow(store.tableName, "k"), () =>
       store.compareAndSet("k", "v", "w", MINUTE),
     );
     try {
@@ -61,7 +61,7 @@ describe("failures", () => {
   it("a statement past timeoutMs is STORE_UNAVAILABLE with reason timeout (outcome unknown)", async () => {
     const { store, pool } = await storeOnOwnPool(db, "timeout", { timeoutMs: 300 });
     await store.compareAndSet("k", null, "v", MINUTE);
-    const held = await whileHeld(db, pool, lockRow(store.table, "k"), () =>
+    const held = await whileHeld(db, pool, lockRow(store.tableName, "k"), () =>
       store.compareAndSet("k", "v", "w", MINUTE),
     );
     try {

@@ -16,7 +16,7 @@ describe("READ COMMITTED: a compare that waited for another writer's lock re-che
     const held = await whileHeld(
       db,
       pool,
-      (other) => other.query(`UPDATE ${quoted(store.table)} SET value = 'x' WHERE key = 'k'`),
+      (other) => other.query(`UPDATE ${quoted(store.tableName)} SET value = 'x' WHERE key = 'k'`),
       () => store.compareAndSet("k", "v", "w", MINUTE),
     );
     await held.end(true);
@@ -30,7 +30,7 @@ describe("READ COMMITTED: a compare that waited for another writer's lock re-che
     const held = await whileHeld(
       db,
       pool,
-      (other) => other.query(`UPDATE ${quoted(store.table)} SET value = 'x' WHERE key = 'k'`),
+      (other) => other.query(`UPDATE ${quoted(store.tableName)} SET value = 'x' WHERE key = 'k'`),
       () => store.compareAndSet("k", "v", "w", MINUTE),
     );
     await held.end(false);
@@ -48,7 +48,7 @@ describe("READ COMMITTED: a compare that waited for another writer's lock re-che
       const held = await whileHeld(
         db,
         pool,
-        (other) => other.query(`DELETE FROM ${quoted(store.table)} WHERE key = 'k'`),
+        (other) => other.query(`DELETE FROM ${quoted(store.tableName)} WHERE key = 'k'`),
         call,
       );
       await held.end(true);
@@ -63,7 +63,7 @@ describe("READ COMMITTED: a compare that waited for another writer's lock re-che
     const held = await whileHeld(
       db,
       pool,
-      (other) => other.query(`UPDATE ${quoted(store.table)} SET value = 'x' WHERE key = 'k'`),
+      (other) => other.query(`UPDATE ${quoted(store.tableName)} SET value = 'x' WHERE key = 'k'`),
       () => store.compareAndSet("k", "v", null, 0),
     );
     await held.end(true);
@@ -78,7 +78,7 @@ describe("READ COMMITTED: a compare that waited for another writer's lock re-che
       pool,
       (other) =>
         other.query(
-          `INSERT INTO ${quoted(store.table)} VALUES ('k', 'x', (extract(epoch from clock_timestamp()) * 1000)::bigint + 60000)`,
+          `INSERT INTO ${quoted(store.tableName)} VALUES ('k', 'x', (extract(epoch from clock_timestamp()) * 1000)::bigint + 60000)`,
         ),
       () => store.compareAndSet("k", null, "w", MINUTE),
     );
@@ -90,13 +90,13 @@ describe("READ COMMITTED: a compare that waited for another writer's lock re-che
   it("create-if-absent over an expired row loses when the writer it waited for revived the row", async () => {
     const { store, pool } = await storeOnOwnPool(db, "rc-revive");
     await store.compareAndSet("k", null, "old", MINUTE);
-    await expireRow(db, store.table, "k");
+    await expireRow(db, store.tableName, "k");
     const held = await whileHeld(
       db,
       pool,
       (other) =>
         other.query(
-          `UPDATE ${quoted(store.table)} SET value = 'x', expires_at = (extract(epoch from clock_timestamp()) * 1000)::bigint + 60000 WHERE key = 'k'`,
+          `UPDATE ${quoted(store.tableName)} SET value = 'x', expires_at = (extract(epoch from clock_timestamp()) * 1000)::bigint + 60000 WHERE key = 'k'`,
         ),
       () => store.compareAndSet("k", null, "w", MINUTE),
     );
@@ -108,11 +108,11 @@ describe("READ COMMITTED: a compare that waited for another writer's lock re-che
   it("create-if-absent over an expired row wins when the row it waited for was swept", async () => {
     const { store, pool } = await storeOnOwnPool(db, "rc-swept");
     await store.compareAndSet("k", null, "old", MINUTE);
-    await expireRow(db, store.table, "k");
+    await expireRow(db, store.tableName, "k");
     const held = await whileHeld(
       db,
       pool,
-      (other) => other.query(`DELETE FROM ${quoted(store.table)} WHERE key = 'k'`),
+      (other) => other.query(`DELETE FROM ${quoted(store.tableName)} WHERE key = 'k'`),
       () => store.compareAndSet("k", null, "w", MINUTE),
     );
     await held.end(true);
@@ -137,7 +137,7 @@ describe("READ COMMITTED: a compare that waited for another writer's lock re-che
         db,
         pool,
         // The other writer leaves the value as it was: only the row version changes.
-        (other) => other.query(`UPDATE ${quoted(store.table)} SET value = 'v' WHERE key = 'k'`),
+        (other) => other.query(`UPDATE ${quoted(store.tableName)} SET value = 'v' WHERE key = 'k'`),
         call,
       );
       await held.end(true);

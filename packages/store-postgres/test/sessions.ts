@@ -10,12 +10,12 @@ import { quoted } from "./support.js";
 /** Milliseconds until the row's expiry, by the database clock; null when there is no row. */
 export async function remainingMs(
   db: TestDatabase,
-  table: string,
+  tableName: string,
   key: string,
 ): Promise<number | null> {
   const { rows } = await db.pool.query<{ left: string }>(
     `SELECT expires_at - (extract(epoch from clock_timestamp()) * 1000)::bigint AS left
-     FROM ${quoted(table)} WHERE key = $1`,
+     FROM ${quoted(tableName)} WHERE key = $1`,
     [key],
   );
   return rows[0] === undefined ? null : Number(rows[0].left);
@@ -24,12 +24,12 @@ export async function remainingMs(
 /** Moves a row's expiry `ms` into the past (negative: the future), by the database clock. */
 export async function expireRow(
   db: TestDatabase,
-  table: string,
+  tableName: string,
   key: string,
   ms = 1,
 ): Promise<void> {
   await db.pool.query(
-    `UPDATE ${quoted(table)} SET expires_at = (extract(epoch from clock_timestamp()) * 1000)::bigint - $2
+    `UPDATE ${quoted(tableName)} SET expires_at = (extract(epoch from clock_timestamp()) * 1000)::bigint - $2
      WHERE key = $1`,
     [key, ms],
   );
@@ -49,7 +49,7 @@ export async function storeOnOwnPool(
   });
   const store = createPostgresStore({
     pool,
-    table: await db.freshTable(),
+    tableName: await db.freshTable(),
     sweepIntervalMs: 0,
     ...storeOptions,
   });
@@ -91,8 +91,8 @@ export async function whileHeld(
 }
 
 /** Locks `key`'s row in `other`'s transaction without changing it. */
-export const lockRow = (table: string, key: string) => (other: pg.PoolClient) =>
-  other.query(`SELECT 1 FROM ${quoted(table)} WHERE key = $1 FOR UPDATE`, [key]);
+export const lockRow = (tableName: string, key: string) => (other: pg.PoolClient) =>
+  other.query(`SELECT 1 FROM ${quoted(tableName)} WHERE key = $1 FOR UPDATE`, [key]);
 
 /** A TCP port on loopback where nothing listens (bound, then released). */
 export async function closedPort(): Promise<number> {

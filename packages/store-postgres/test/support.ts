@@ -75,14 +75,14 @@ export function useTestDatabase(label: string): TestDatabase {
       return pool;
     },
     async freshTable() {
-      const table = `${schema}.t${++tables}`;
-      await migrate(database.pool, { table });
-      return table;
+      const tableName = `${schema}.t${++tables}`;
+      await migrate(database.pool, { tableName });
+      return tableName;
     },
     async freshStore(options = {}) {
       return createPostgresStore({
         pool: database.pool,
-        table: await database.freshTable(),
+        tableName: await database.freshTable(),
         ...options,
       });
     },
@@ -158,8 +158,8 @@ export function thrown(fn: () => unknown): OtpError {
 }
 
 /** `schema.table` quoted for SQL text in tests. */
-export function quoted(table: string): string {
-  return table
+export function quoted(tableName: string): string {
+  return tableName
     .split(".")
     .map((part) => `"${part}"`)
     .join(".");
