@@ -311,7 +311,9 @@ export function describeOtpChannel(options: DescribeOtpChannelOptions): void {
         await h.hangNext();
         const controller = new AbortController();
         const pending = h.channel.send(message("code", CODE), { signal: controller.signal });
-        const early = await settleWithin(pending, 50);
+        // Long enough for the request to reach the provider even on a loaded machine: an abort
+        // before it arrives would leave the provider's "hang the next one" for the send below.
+        const early = await settleWithin(pending, 250);
         expect(early.status, "the send settled before the abort: hangNext() did not hang it").toBe(
           "pending",
         );
