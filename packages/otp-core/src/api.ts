@@ -16,6 +16,13 @@ export interface IssueRequest extends SubjectRef {
   recipient?: Recipient;
   /** Deliver through the channels (default), or return the code to you (`false`). @default true */
   deliver?: boolean;
+  /**
+   * Also return the code when it is delivered — only for a caller that must keep a copy because
+   * its user explicitly asked for one (the HubSpot app's "store the code in a contact property").
+   * Never stored with an idempotency record: a replay returns it only in `encrypted` storage.
+   * @default false
+   */
+  returnCode?: boolean;
   /** Channel names to try first, in order (`["email"]`). @default phone channels, then e-mail */
   channels?: readonly string[];
   /**
@@ -47,7 +54,7 @@ export type IssueResult =
       channel?: string;
       /** Masked destination (`***78`), when delivered. */
       destination?: string;
-      /** The code, only for `deliver: false` (on a replay: only in `encrypted` storage). */
+      /** The code, only for `deliver: false` or `returnCode: true` (on a replay: only in `encrypted` storage). */
       code?: string;
       /** True when this is the stored outcome of an earlier call with the same idempotency key. */
       replayed?: boolean;

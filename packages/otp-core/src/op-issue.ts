@@ -13,6 +13,8 @@ export async function issue(parts: Parts, request: IssueRequest): Promise<IssueR
   const ctx = contextOf(parts, request);
   const deliver = request.deliver ?? true;
   if (typeof deliver !== "boolean") throw argumentError("deliver", "boolean", deliver);
+  const returnCode = request.returnCode ?? false;
+  if (typeof returnCode !== "boolean") throw argumentError("returnCode", "boolean", returnCode);
   if (request.recipient !== undefined) checkRecipient(request.recipient);
   if (deliver && request.recipient === undefined) {
     throw argumentError("recipient", "{ email } or { phone } (or deliver: false)", undefined);
@@ -26,7 +28,8 @@ export async function issue(parts: Parts, request: IssueRequest): Promise<IssueR
     ctx,
     "issue",
     request.idempotencyKey,
-    () => JSON.stringify([request.recipient ?? null, request.channels ?? null, deliver]),
+    () =>
+      JSON.stringify([request.recipient ?? null, request.channels ?? null, deliver, returnCode]),
     () => issueNow(parts, ctx, request, deliver),
     // The plaintext never goes into the idempotency record.
     (r) => (r.status === "issued" && r.code !== undefined ? { ...r, code: undefined } : r),
@@ -34,7 +37,7 @@ export async function issue(parts: Parts, request: IssueRequest): Promise<IssueR
   if (
     result.replayed &&
     result.status === "issued" &&
-    !deliver &&
+    (!deliver || returnCode) &&
     parts.shell.storage === "encrypted"
   ) {
     // Re-read it from the sealed copy, while it is still the active code.
@@ -80,11 +83,10 @@ async function issueNow(
   if (candidate.test) {
     // No delivery for test recipients: the caller knows the fixed code.
     const to = request.recipient!;
-    return {
-      ...outcome,
-      channel: "test",
-      destination: maskDestination(to.phone ?? to.email ?? ""),
-    };
+    return withCode(
+      { ...outcome, channel: "test", destination: maskDestination(to.phone ?? to.email ?? "") },
+      request.returnCode === true ? code : undefined,
+    );
   }
   const message = decision.messages.find((m) => m.kind === "code");
   let delivered: Delivered;
@@ -107,5 +109,13 @@ async function issueNow(
       decideDelivered(record, { codeId: outcome.codeId, channel: delivered.channel }),
     );
   }
-  return { ...outcome, channel: delivered.channel, destination: maskDestination(delivered.to) };
+  return withCode(
+    { ...outcome, channel: delivered.channel, destination: maskDestination(delivered.to) },
+    request.returnCode === true ? code : undefined,
+  );
+}
+
+/** The caller asked for the plaintext (`returnCode`): add it; otherwise the result stays code-free. */
+function withCode<T extends object>(result: T, code: string | undefined): T & { code?: string } {
+  return code === undefined ? result : Object.assign(result, { code });
 }

@@ -797,6 +797,31 @@ export function describeOtpEngine(options: DescribeOtpEngineOptions): void {
       expect(h.of("unlocked")).toHaveLength(1);
     });
 
+    it("returnCode gives the caller the delivered code only when asked, and never on a replay", async () => {
+      const h = await setup();
+      const who = subject();
+      const to = { email: "ana@example.test" };
+      const plain = await h.otp.issue({ subject: who, recipient: to });
+      expect(plain).not.toHaveProperty("code");
+      h.advance(MINUTE);
+      const asked = await h.otp.issue({
+        subject: who,
+        recipient: to,
+        returnCode: true,
+        idempotencyKey: "r",
+      });
+      expect(asked).toMatchObject({ status: "issued", channel: "email", code: h.email.lastCode() });
+      const replay = await h.otp.issue({
+        subject: who,
+        recipient: to,
+        returnCode: true,
+        idempotencyKey: "r",
+      });
+      expect(replay).toMatchObject({ status: "issued", replayed: true });
+      expect(replay).not.toHaveProperty("code");
+      expect(JSON.stringify(h.events)).not.toContain(h.email.lastCode()!);
+    });
+
     it("test recipients get the fixed code, no delivery, and events marked test", async () => {
       const h = await setup({
         testRecipients: {
