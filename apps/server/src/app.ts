@@ -8,6 +8,7 @@ import { errorBody, publicMessage, STATUS_BY_CODE } from "./http-errors.js";
 import { STYLESHEET } from "./pages/html.js";
 import { apiRoutes } from "./routes/api.js";
 import { hostedRoutes } from "./routes/hosted.js";
+import { hubspotRoutes } from "./routes/hubspot.js";
 import { opsRoutes } from "./routes/ops.js";
 import { outboxRoutes } from "./routes/outbox.js";
 import type { Runtime } from "./runtime.js";
@@ -61,6 +62,7 @@ export function createApp(rt: Runtime, state: AppState = { shuttingDown: false }
   app.route("/api/v1", apiRoutes(rt));
   app.route("/verify", hostedRoutes(rt, clientIp));
   if (outboxPage) app.route("/dev/outbox", outboxRoutes(rt));
+  if (rt.hubspot) app.route("/hubspot", hubspotRoutes(rt.hubspot));
 
   if (rt.config.WHATSAPP_APP_SECRET && rt.config.WHATSAPP_VERIFY_TOKEN) {
     const webhook = createWhatsAppWebhookHandler({

@@ -11,6 +11,9 @@ const USAGE = `usage: otpkit keys create <name>
        otpkit keys list
        otpkit keys revoke <id>
        otpkit unlock <key-id> <subject> [<purpose>]
+       otpkit hubspot try [--fake-port 3901]
+       otpkit hubspot play <generate|verify|wait> --contact <id> [--code <code>]
+       otpkit hubspot contact <id>
 
 Uses the same environment as the server (DATA_DIR / DATABASE_URL; for unlock also REDIS_URL,
 OTPKIT_SECRETS, OTP_NAMING_KEY and the channels, since the person gets an unlock notice).`;
@@ -21,6 +24,14 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   };
+  if (group === "hubspot") {
+    // Loaded only here: the fake HubSpot is for trying the app locally.
+    const demo = await import("./hubspot-demo.js");
+    if (command === "try") return demo.tryHubSpot(argv.slice(2));
+    if (command === "play") return demo.playHubSpot(argv.slice(2));
+    if (command === "contact") return demo.showContact(argv.slice(2));
+    return usage();
+  }
   if (group === "unlock") return argv.length >= 3 && argv.length <= 4 ? unlock(argv) : usage();
   if (group !== "keys" || !command) return usage();
   const config = configOrNull();

@@ -136,7 +136,10 @@ export const envSchema = z.object({
   WHATSAPP_TEMPLATE_LOCKOUT: templateName.optional(),
   WHATSAPP_TEMPLATE_UNLOCK: templateName.optional(),
 
-  HUBSPOT_CLIENT_ID: z.string().min(8).optional(),
+  HUBSPOT_CLIENT_ID: z
+    .string()
+    .min(8, { error: "use the client id from the HubSpot app's Auth tab" })
+    .optional(),
   HUBSPOT_CLIENT_SECRET: z
     .string()
     .min(8, { error: "use the client secret from the HubSpot app's Auth tab" })
@@ -145,6 +148,16 @@ export const envSchema = z.object({
     .string()
     .regex(/^\d+$/, { error: "use the numeric app id from the HubSpot developer account" })
     .optional(),
+  HUBSPOT_REDIRECT_URL: url(
+    ["http:", "https:"],
+    "https://otp.example.com/hubspot/oauth/callback",
+  ).optional(),
+  HUBSPOT_API_BASE_URL: url(["http:", "https:"], "https://api.hubapi.com").default(
+    "https://api.hubapi.com",
+  ),
+  HUBSPOT_AUTH_BASE_URL: url(["http:", "https:"], "https://app.hubspot.com").default(
+    "https://app.hubspot.com",
+  ),
 
   OTP_CODE_ALPHABET: z
     .enum(["numeric", "alphanumeric", "alpha"], { error: "use numeric, alphanumeric or alpha" })
@@ -256,6 +269,26 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       "when the other WhatsApp credential is set",
       "set both WHATSAPP_PHONE_NUMBER_ID and WHATSAPP_ACCESS_TOKEN, or neither for the dev outbox",
     );
+  }
+  const hubspot = [c.HUBSPOT_CLIENT_ID, c.HUBSPOT_CLIENT_SECRET];
+  if (hubspot.some(Boolean) && !hubspot.every(Boolean)) {
+    need(
+      c.HUBSPOT_CLIENT_ID ? "HUBSPOT_CLIENT_SECRET" : "HUBSPOT_CLIENT_ID",
+      "when the other HubSpot credential is set",
+      "set both HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET (the app's Auth tab), or neither to leave HubSpot off",
+    );
+  }
+  if (!c.HUBSPOT_CLIENT_ID) {
+    for (const variable of ["HUBSPOT_APP_ID", "HUBSPOT_REDIRECT_URL"] as const) {
+      if (c[variable]) {
+        need(
+          "HUBSPOT_CLIENT_ID",
+          `when ${variable} is set`,
+          "set HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET to turn the HubSpot app on, or unset " +
+            variable,
+        );
+      }
+    }
   }
   if (c.NODE_ENV === "production") {
     if (!c.OTPKIT_SECRETS) {

@@ -40,6 +40,7 @@ function banner(rt: Runtime, config: Config, address: string, token: string | nu
     `  Hosted page   ${base}/verify/<id>   (the id comes from the API)`,
     rt.outbox.email || rt.outbox.whatsapp ? `  Dev outbox    ${base}/dev/outbox` : null,
     `  API           ${base}/api/v1`,
+    rt.hubspot ? `  HubSpot       ${base}/hubspot/oauth/install   (install the app)` : null,
     `  Health        ${base}/healthz  ·  ${base}/readyz  ·  ${base}/metrics`,
     "",
     `  OTP state     ${config.REDIS_URL ? "Redis" : `SQLite in ${resolve(config.DATA_DIR)}`}`,
@@ -85,6 +86,8 @@ async function main(): Promise<void> {
   const state: AppState = { shuttingDown: false };
   const app = createApp(rt, state);
   const token = await devApiKey(rt, config);
+  // Wait-for-verification windows that ended complete with `expired` on this beat.
+  rt.hubspot?.startBackground();
 
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     // PORT=0 takes any free port: the links (banner, verifyUrl) must name the one it got.

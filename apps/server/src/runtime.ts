@@ -1,7 +1,9 @@
 import { hkdfSync } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
+import type { EmailChannelOptions } from "@otpkit/delivery-email";
 import { createEmailChannel } from "@otpkit/delivery-email";
+import type { WhatsAppChannelOptions } from "@otpkit/delivery-whatsapp";
 import { createWhatsAppChannel } from "@otpkit/delivery-whatsapp";
 import type { Otp, OtpChannel, OtpEvent, OtpStore } from "@otpkit/otp-core";
 import { createOtp } from "@otpkit/otp-core";
@@ -20,6 +22,8 @@ import { openDatabase } from "./db/database.js";
 import type { Verification, Verifications } from "./db/verifications.js";
 import { createVerifications } from "./db/verifications.js";
 import { loadNamingKey, loadSecrets } from "./dev-keys.js";
+import type { HubSpotRuntime } from "./hubspot-runtime.js";
+import { createHubSpotRuntime } from "./hubspot-runtime.js";
 import type { Metrics } from "./metrics.js";
 import { createMetrics } from "./metrics.js";
 import { createWhatsAppOutboxFetch } from "./whatsapp-outbox.js";
@@ -52,6 +56,8 @@ export interface Runtime {
   /** A key for signing CSRF tokens, derived from the first secret. */
   readonly csrfKey: Buffer;
   readonly now: () => number;
+  /** The HubSpot app, when HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET are set; else null. */
+  readonly hubspot: HubSpotRuntime | null;
   /** Registers a completion hook. */
   onVerified(hook: VerifiedHook): void;
   /** Runs the completion hooks; their failures are logged, never thrown. */
@@ -142,20 +148,19 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     productName: config.PRODUCT_NAME,
     ...(config.SUPPORT_CONTACT ? { supportContact: config.SUPPORT_CONTACT } : {}),
   };
+  // The options are kept: the HubSpot app builds each portal's e-mail channel from them.
+  let emailOptions: EmailChannelOptions | null = null;
   if (config.SMTP_URL) {
-    channels.push(
-      createEmailChannel({ ...emailCommon, from: config.SMTP_FROM!, smtp: config.SMTP_URL }),
-    );
+    emailOptions = { ...emailCommon, from: config.SMTP_FROM!, smtp: config.SMTP_URL };
   } else if (config.outboxAllowed) {
     emailOutbox = join(dataDir, "outbox", "email");
-    channels.push(
-      createEmailChannel({
-        ...emailCommon,
-        from: config.SMTP_FROM ?? `${config.PRODUCT_NAME} <no-reply@localhost.test>`,
-        outbox: { dir: emailOutbox },
-      }),
-    );
+    emailOptions = {
+      ...emailCommon,
+      from: config.SMTP_FROM ?? `${config.PRODUCT_NAME} <no-reply@localhost.test>`,
+      outbox: { dir: emailOutbox },
+    };
   }
+  if (emailOptions) channels.push(createEmailChannel(emailOptions));
   let whatsappOutbox: string | null = null;
   const templateNames = {
     code: config.WHATSAPP_TEMPLATE_CODE,
@@ -169,30 +174,28 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     ),
     ...(config.WHATSAPP_LANGUAGES ? { languages: config.WHATSAPP_LANGUAGES } : {}),
   };
+  let whatsappOptions: WhatsAppChannelOptions | null = null;
   if (config.WHATSAPP_PHONE_NUMBER_ID && config.WHATSAPP_ACCESS_TOKEN) {
-    channels.push(
-      createWhatsAppChannel({
-        phoneNumberId: config.WHATSAPP_PHONE_NUMBER_ID,
-        accessToken: config.WHATSAPP_ACCESS_TOKEN,
-        ...(config.WHATSAPP_GRAPH_VERSION ? { graphVersion: config.WHATSAPP_GRAPH_VERSION } : {}),
-        ...(config.WHATSAPP_API_BASE_URL ? { baseUrl: config.WHATSAPP_API_BASE_URL } : {}),
-        ...whatsappTemplates,
-        now, // per-number pacing runs on the same clock as the engine
-      }),
-    );
+    whatsappOptions = {
+      phoneNumberId: config.WHATSAPP_PHONE_NUMBER_ID,
+      accessToken: config.WHATSAPP_ACCESS_TOKEN,
+      ...(config.WHATSAPP_GRAPH_VERSION ? { graphVersion: config.WHATSAPP_GRAPH_VERSION } : {}),
+      ...(config.WHATSAPP_API_BASE_URL ? { baseUrl: config.WHATSAPP_API_BASE_URL } : {}),
+      ...whatsappTemplates,
+      now, // per-number pacing runs on the same clock as the engine
+    };
   } else if (config.outboxAllowed) {
     // Zero-config: the real WhatsApp channel, its requests written to the outbox instead of Meta.
     whatsappOutbox = join(dataDir, "outbox", "whatsapp");
-    channels.push(
-      createWhatsAppChannel({
-        phoneNumberId: "100000000000000",
-        accessToken: "dev-outbox-no-real-token",
-        fetch: createWhatsAppOutboxFetch(whatsappOutbox),
-        pacing: false,
-        ...whatsappTemplates,
-      }),
-    );
+    whatsappOptions = {
+      phoneNumberId: "100000000000000",
+      accessToken: "dev-outbox-no-real-token",
+      fetch: createWhatsAppOutboxFetch(whatsappOutbox),
+      pacing: false,
+      ...whatsappTemplates,
+    };
   }
+  if (whatsappOptions) channels.push(createWhatsAppChannel(whatsappOptions));
   closers.push(async () => {
     for (const channel of channels) await channel.close?.();
   });
@@ -243,6 +246,33 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   });
   closers.unshift(() => otp.close());
 
+  // -- HubSpot: mounted only with both credentials (loadConfig refuses one without the other).
+  let hubspot: HubSpotRuntime | null = null;
+  if (config.HUBSPOT_CLIENT_ID && config.HUBSPOT_CLIENT_SECRET) {
+    hubspot = createHubSpotRuntime({
+      config,
+      logger,
+      store,
+      database,
+      secrets,
+      namingKey: naming.key,
+      now,
+      email: emailOptions,
+      whatsapp: whatsappOptions,
+      events: async (event) => {
+        metrics.event(event);
+        await audit.record(event);
+      },
+    });
+    const app = hubspot;
+    // A hosted-page (or API) verification of a HubSpot subject completes its open Waits.
+    hooks.push(async (verification) => {
+      await app.verified(verification);
+    });
+    // Before the store and the database close: queued CRM writes and completions settle first.
+    closers.unshift(() => app.close());
+  }
+
   const csrfKey = Buffer.from(
     await crypto.subtle.digest(
       "SHA-256",
@@ -268,6 +298,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     storeNamingKey: Buffer.from(hkdfSync("sha256", naming.key, "", "otpkit/server/store-keys", 32)),
     csrfKey,
     now,
+    hubspot,
     onVerified(hook) {
       hooks.push(hook);
     },

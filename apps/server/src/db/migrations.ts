@@ -3,7 +3,8 @@ import { sql } from "kysely";
 
 /**
  * Migrations for both dialects, written once with Kysely's schema builder. The only dialect
- * difference is the auto-increment column type, handled by `increments()`.
+ * difference is the auto-increment column type, handled by `increments()`. Applied in name
+ * order; a released migration is never edited: a change is a new one.
  */
 export function migrations(dialect: "sqlite" | "postgres"): MigrationProvider {
   const increments = dialect === "postgres" ? sql`bigserial` : sql`integer`;
@@ -75,6 +76,71 @@ export function migrations(dialect: "sqlite" | "postgres"): MigrationProvider {
           .createIndex("verifications_code")
           .on("verifications")
           .column("code_id")
+          .execute();
+      },
+    },
+    "2026-12-01-002-hubspot": {
+      // The HubSpot app's rows (see HubSpotAppStorage in @otpkit/hubspot-adapter and
+      // db/hubspot-storage.ts). Portal ids and times are BIGINT: HubSpot's portal ids have no
+      // 32-bit bound, and times are epoch milliseconds.
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("hubspot_tokens")
+          .addColumn("portal_id", "bigint", (c) => c.primaryKey())
+          .addColumn("sealed", "text", (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable("hubspot_settings")
+          .addColumn("portal_id", "bigint", (c) => c.primaryKey())
+          .addColumn("json", "text", (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable("hubspot_oauth_states")
+          .addColumn("state", "text", (c) => c.primaryKey())
+          .addColumn("expires_at", "bigint", (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex("hubspot_oauth_states_expires")
+          .on("hubspot_oauth_states")
+          .column("expires_at")
+          .execute();
+        await db.schema
+          .createTable("hubspot_callback_results")
+          .addColumn("portal_id", "bigint", (c) => c.notNull())
+          .addColumn("callback_id", "text", (c) => c.notNull())
+          .addColumn("result", "text", (c) => c.notNull())
+          .addColumn("expires_at", "bigint", (c) => c.notNull())
+          .addPrimaryKeyConstraint("hubspot_callback_results_pk", ["portal_id", "callback_id"])
+          .execute();
+        await db.schema
+          .createIndex("hubspot_callback_results_expires")
+          .on("hubspot_callback_results")
+          .column("expires_at")
+          .execute();
+        // due_at = claim_until ?? expires_at, kept by every write, so the due list is one index
+        // range. The trailing key columns make each list's ORDER BY the index order: a bounded
+        // list stops after `limit` rows instead of sorting every match.
+        await db.schema
+          .createTable("hubspot_pending_callbacks")
+          .addColumn("portal_id", "bigint", (c) => c.notNull())
+          .addColumn("callback_id", "text", (c) => c.notNull())
+          .addColumn("subject", "text", (c) => c.notNull())
+          .addColumn("purpose", "text", (c) => c.notNull())
+          .addColumn("expires_at", "bigint", (c) => c.notNull())
+          .addColumn("claim_until", "bigint")
+          .addColumn("outcome", "text")
+          .addColumn("due_at", "bigint", (c) => c.notNull())
+          .addPrimaryKeyConstraint("hubspot_pending_callbacks_pk", ["portal_id", "callback_id"])
+          .execute();
+        await db.schema
+          .createIndex("hubspot_pending_callbacks_subject")
+          .on("hubspot_pending_callbacks")
+          .columns(["portal_id", "subject", "purpose", "expires_at", "callback_id"])
+          .execute();
+        await db.schema
+          .createIndex("hubspot_pending_callbacks_due")
+          .on("hubspot_pending_callbacks")
+          .columns(["due_at", "portal_id", "callback_id"])
           .execute();
       },
     },

@@ -1,10 +1,18 @@
 import type { Generated } from "kysely";
 
-/** The app database: audit trail, API keys, verifications (hosted-page tokens). */
+/**
+ * The app database: audit trail, API keys, verifications (hosted-page tokens), and the HubSpot
+ * app's rows (`hubspot_*`, kept by db/hubspot-storage.ts).
+ */
 export interface Schema {
   audit_events: AuditEventRow;
   api_keys: ApiKeyRow;
   verifications: VerificationRow;
+  hubspot_tokens: HubSpotTokensRow;
+  hubspot_settings: HubSpotSettingsRow;
+  hubspot_oauth_states: HubSpotOAuthStateRow;
+  hubspot_callback_results: HubSpotCallbackResultRow;
+  hubspot_pending_callbacks: HubSpotPendingCallbackRow;
 }
 
 export interface AuditEventRow {
@@ -53,4 +61,49 @@ export interface VerificationRow {
   created_at: number;
   expires_at: number;
   completed_at: number | null;
+}
+
+// The HubSpot rows. BIGINT columns are typed `number`: `pg` hands them back as strings unless a
+// type parser is set (database.ts sets one), so db/hubspot-storage.ts converts with Number().
+
+export interface HubSpotTokensRow {
+  portal_id: number;
+  /** The portal's OAuth tokens, sealed by the adapter (never stored in the clear). */
+  sealed: string;
+}
+
+export interface HubSpotSettingsRow {
+  portal_id: number;
+  /** The adapter's JSON text, stored as given. */
+  json: string;
+}
+
+export interface HubSpotOAuthStateRow {
+  state: string;
+  /** Epoch ms. */
+  expires_at: number;
+}
+
+export interface HubSpotCallbackResultRow {
+  portal_id: number;
+  callback_id: string;
+  /** The first answer saved for this callback: never changed afterwards. */
+  result: string;
+  /** Epoch ms. */
+  expires_at: number;
+}
+
+export interface HubSpotPendingCallbackRow {
+  portal_id: number;
+  callback_id: string;
+  subject: string;
+  purpose: string;
+  /** Epoch ms: the end of the wait window. */
+  expires_at: number;
+  /** Epoch ms: the claimer's lease; null while unclaimed. */
+  claim_until: number | null;
+  /** The outcome the claimer completes it with; null while unclaimed. */
+  outcome: string | null;
+  /** `claim_until ?? expires_at`, kept by every write: what the due index orders by. */
+  due_at: number;
 }
