@@ -103,7 +103,9 @@ describe("CRM writes against the fake HubSpot", () => {
     expect(statuses(fake, 429)).toBe(0);
     expect(fake.requests).toHaveLength(250);
     // ...because the client never sent more than 110 in any 10 s: it waited two windows.
-    expect(maxInAnyWindow(grants, 10_000)).toBe(110);
+    // (Close to the whole budget, never above it: slots in flight count until they come back.)
+    expect(maxInAnyWindow(grants, 10_000)).toBeLessThanOrEqual(110);
+    expect(maxInAnyWindow(grants, 10_000)).toBeGreaterThanOrEqual(100);
     expect(now() - start).toBeGreaterThanOrEqual(20_000);
   });
 

@@ -155,3 +155,32 @@ describe("createRateLimiter", () => {
     expect(isOtpError(caught) && caught.code === "CONFIG_INVALID" && caught.field).toBe(field);
   });
 });
+
+describe("slots still in flight", () => {
+  it("count until they are released, however long the request takes", async () => {
+    const clock = fakeClock();
+    const limiter = createRateLimiter({
+      limit: 2,
+      windowMs: 1_000,
+      now: clock.now,
+      sleep: clock.sleep,
+    });
+    const first = await limiter.acquire();
+    await limiter.acquire();
+    // Both requests hang for 5 s: a third must not go out meanwhile.
+    clock.advance(5_000);
+    let third = false;
+    const pending = limiter.acquire().then((release) => {
+      third = true;
+      return release;
+    });
+    // The limiter polls on its own (virtual) clock; give it a few turns.
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(third).toBe(false);
+    first();
+    (await pending)();
+    expect(third).toBe(true);
+    // The released slot counts from its release: the third was granted a full window later.
+    expect(clock.now()).toBeGreaterThanOrEqual(T0 + 5_000 + 1_000);
+  });
+});

@@ -81,7 +81,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? defaultSleep;
   // One entry per slot still counting: its start (the grant, then the release once called).
-  let slots: { at: number }[] = [];
+  let slots: { at: number; done: boolean }[] = [];
   let pausedUntil = Number.NEGATIVE_INFINITY;
   // One waiter at a time, in arrival order: a later caller cannot overtake an earlier one, and
   // only the waiter at the head reads and writes the slots.
@@ -94,21 +94,24 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
         await sleep(pausedUntil - t);
         continue;
       }
-      // A slot that started at `at` counts for the window [at, at + windowMs).
-      slots = slots.filter((slot) => slot.at + windowMs > t);
+      // A released slot counts for [at, at + windowMs); one still in flight counts until it is
+      // released, however long it takes (HubSpot may count it when it finally arrives).
+      slots = slots.filter((slot) => !slot.done || slot.at + windowMs > t);
       if (slots.length < limit) {
-        const slot = { at: t };
+        const slot = { at: t, done: false };
         slots.push(slot);
-        let released = false;
         return () => {
-          if (released) return;
-          released = true;
+          if (slot.done) return;
+          slot.done = true;
           slot.at = Math.max(slot.at, now());
         };
       }
       let oldest = Number.POSITIVE_INFINITY;
-      for (const slot of slots) oldest = Math.min(oldest, slot.at);
-      await sleep(oldest + windowMs - t);
+      for (const slot of slots) if (slot.done) oldest = Math.min(oldest, slot.at);
+      // Every slot still in flight: look again shortly (a release frees one at its window's end).
+      await sleep(
+        oldest === Number.POSITIVE_INFINITY ? Math.min(windowMs, 50) : oldest + windowMs - t,
+      );
     }
   }
 

@@ -204,7 +204,9 @@ describe("Redis paused (CLIENT PAUSE): commands time out", () => {
     await until(async () => client.status === "ready");
     const store = createRedisStore({ client, timeoutMs: 250 });
     const admin = connect(server);
-    await admin.client("PAUSE", 1_000, "ALL");
+    // Long enough for every primitive to time out in turn even on a loaded machine (each waits
+    // 250 ms; with 1 s the last one could outlive the pause and be answered).
+    await admin.client("PAUSE", 3_000, "ALL");
     for (const [operation, call] of everyPrimitive(store)) {
       const { error, ms } = await failure(call());
       expectUnavailable(error, operation);
@@ -214,7 +216,7 @@ describe("Redis paused (CLIENT PAUSE): commands time out", () => {
     }
     // The create was sent, so it happens once the pause ends: a write the caller saw fail may
     // still land. It never answers, so nothing was decided on a guess.
-    await until(async () => (await admin.get("otp:{s}:new")) === "v", 5_000);
+    await until(async () => (await admin.get("otp:{s}:new")) === "v", 8_000);
     expect(await store.compareAndSet("{s}:new", null, "again", 60_000)).toBe(false);
   });
 });
