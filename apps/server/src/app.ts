@@ -3,6 +3,7 @@ import { createWhatsAppWebhookHandler } from "@otpkit/delivery-whatsapp";
 import { isOtpError } from "@otpkit/otp-core";
 import type { Context } from "hono";
 import { Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
 import { routePath } from "hono/route";
 import { errorBody, publicMessage, STATUS_BY_CODE } from "./http-errors.js";
 import { STYLESHEET } from "./pages/html.js";
@@ -115,6 +116,10 @@ export function createApp(rt: Runtime, state: AppState = { shuttingDown: false }
 
   // Operational failures map through one table; anything else is our bug: 500 without details.
   app.onError((failure, c) => {
+    // hono/validator throws this for a JSON body that does not parse: bad input, not our bug.
+    if (failure instanceof HTTPException && failure.status === 400) {
+      return c.json(errorBody("INVALID_JSON", "The body is not valid JSON"), 400);
+    }
     // A delivery that failed only because the channel refuses the recipient (an address or a name
     // the channel's stricter rules reject, a mailbox the server refuses) is bad input: 422, not 502.
     const cause = isOtpError(failure) && failure.code === "DELIVERY_FAILED" ? failure.cause : null;

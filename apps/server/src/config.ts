@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import type { Directory } from "@otpkit/conversation-auth";
+import { createMemoryDirectory } from "@otpkit/conversation-auth";
 import { ALPHABETS, createCodePolicy, OTP_DEFAULTS, OTP_LIMITS } from "@otpkit/otp-core";
 import * as z from "zod";
 
@@ -195,6 +198,16 @@ export const envSchema = z.object({
   RETURN_URL_ALLOWLIST: list.default([]),
   HOSTED_PAGE_RATE_LIMIT_PER_MINUTE: int(1, 10_000).default(30),
   API_BODY_LIMIT_BYTES: int(256, 1_048_576).default(16_384),
+
+  CONVERSATION_DIRECTORY_FILE: z.string().min(1).optional(),
+  CONVERSATION_IDENTIFIER_FIELD: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, { error: "use a field name of the records, such as employee" })
+    .default("id"),
+  CONVERSATION_DEFAULT_COUNTRY: z
+    .string()
+    .regex(/^[A-Z]{2}$/, { error: "use an ISO 3166-1 alpha-2 country code such as US or MX" })
+    .default("US"),
 });
 
 /** The validated configuration. */
@@ -206,6 +219,11 @@ export type Config = z.infer<typeof envSchema> & {
    * served in production: the files hold live codes).
    */
   outboxAllowed: boolean;
+  /**
+   * The people the conversation endpoints identify (CONVERSATION_DIRECTORY_FILE, read once at
+   * start), or null: the `/api/v1/conversations` endpoints then answer 404.
+   */
+  conversationDirectory: Directory | null;
   secrets: Array<{ id: string; key: string }> | null;
   /** OTP_NAMING_KEY; null in development, where the runtime keeps one in DATA_DIR. */
   namingKey: string | null;
@@ -386,6 +404,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       );
     }
   });
+  const conversationDirectory = c.CONVERSATION_DIRECTORY_FILE
+    ? loadDirectoryFile(c.CONVERSATION_DIRECTORY_FILE, c.CONVERSATION_IDENTIFIER_FIELD)
+    : null;
   const publicUrl = (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, "");
   const outboxAllowed = c.NODE_ENV !== "production" || c.ALLOW_DEV_OUTBOX_IN_PRODUCTION;
   return {
@@ -394,7 +415,29 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     outboxAllowed,
     secrets: c.OTPKIT_SECRETS ? parseSecrets(c.OTPKIT_SECRETS) : null,
     namingKey: c.OTP_NAMING_KEY ?? null,
+    conversationDirectory,
   };
+}
+
+/** Reads the directory file once; a problem is a ConfigError naming CONVERSATION_DIRECTORY_FILE. */
+function loadDirectoryFile(path: string, field: string): Directory {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new ConfigError(
+      "CONVERSATION_DIRECTORY_FILE",
+      `Invalid CONVERSATION_DIRECTORY_FILE: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); use the path of a JSON array of records.`,
+    );
+  }
+  try {
+    return createMemoryDirectory(text, { field });
+  } catch (error) {
+    throw new ConfigError(
+      "CONVERSATION_DIRECTORY_FILE",
+      `Invalid CONVERSATION_DIRECTORY_FILE: ${path}: ${(error as Error).message}; use a JSON array of records with id, ${field}, email, phone, name and locale fields.`,
+    );
+  }
 }
 
 /** True when `recipient` matches a TEST_RECIPIENTS pattern (exact phone/address or `*@domain`). */

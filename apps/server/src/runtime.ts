@@ -6,13 +6,15 @@ import { createEmailChannel } from "@otpkit/delivery-email";
 import type { WhatsAppChannelOptions } from "@otpkit/delivery-whatsapp";
 import { createWhatsAppChannel } from "@otpkit/delivery-whatsapp";
 import type { Otp, OtpChannel, OtpEvent, OtpStore } from "@otpkit/otp-core";
-import { createOtp } from "@otpkit/otp-core";
+import { createOtp, isOtpError } from "@otpkit/otp-core";
 import { createRedisStore } from "@otpkit/store-redis";
 import { createSqliteStore } from "@otpkit/store-sqlite";
 import { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
-import { matchesTestRecipient } from "./config.js";
+import { ConfigError, matchesTestRecipient } from "./config.js";
+import type { Conversations } from "./conversations.js";
+import { createConversations } from "./conversations.js";
 import type { ApiKeys } from "./db/api-keys.js";
 import { createApiKeys } from "./db/api-keys.js";
 import type { AuditLog } from "./db/audit.js";
@@ -58,6 +60,8 @@ export interface Runtime {
   readonly now: () => number;
   /** The HubSpot app, when HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET are set; else null. */
   readonly hubspot: HubSpotRuntime | null;
+  /** The conversation flow (seed 004), when CONVERSATION_DIRECTORY_FILE is set; else null. */
+  readonly conversations: Conversations | null;
   /** Registers a completion hook. */
   onVerified(hook: VerifiedHook): void;
   /** Runs the completion hooks; their failures are logged, never thrown. */
@@ -246,6 +250,37 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   });
   closers.unshift(() => otp.close());
 
+  // -- Conversations: their own engine (the library's 6-digit, 5-minute, 3-attempt policy) over
+  // the same store and channels, so sessions hold across processes like the codes.
+  let conversations: Conversations | null = null;
+  const directory = config.conversationDirectory;
+  if (directory) {
+    const created = conversationsOrConfigError(() =>
+      createConversations({
+        directory,
+        defaultCountry: config.CONVERSATION_DEFAULT_COUNTRY,
+        engine: {
+          store,
+          secrets,
+          namingKey: naming.key,
+          channels,
+          now,
+          events: async (event: OtpEvent) => {
+            metrics.event(event);
+            await audit.record(event);
+          },
+          onSinkError: (error, event) =>
+            logger.error(
+              { err: { message: (error as Error).message }, event: event.type },
+              "audit log write failed",
+            ),
+        },
+      }),
+    );
+    conversations = created;
+    closers.unshift(() => created.close());
+  }
+
   // -- HubSpot: mounted only with both credentials (loadConfig refuses one without the other).
   let hubspot: HubSpotRuntime | null = null;
   if (config.HUBSPOT_CLIENT_ID && config.HUBSPOT_CLIENT_SECRET) {
@@ -299,6 +334,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     csrfKey,
     now,
     hubspot,
+    conversations,
     onVerified(hook) {
       hooks.push(hook);
     },
@@ -328,4 +364,19 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
       }
     },
   };
+}
+
+/** The library checks the default country; say which variable to fix, as loadConfig does. */
+function conversationsOrConfigError(create: () => Conversations): Conversations {
+  try {
+    return create();
+  } catch (error) {
+    if (isOtpError(error) && error.field === "defaultCountry") {
+      throw new ConfigError(
+        "CONVERSATION_DEFAULT_COUNTRY",
+        "Invalid CONVERSATION_DEFAULT_COUNTRY: use an ISO 3166-1 alpha-2 country code such as US or MX.",
+      );
+    }
+    throw error;
+  }
 }

@@ -13,6 +13,7 @@ import {
   unlockSubject,
 } from "../verification-flow.js";
 import { outcomeView, refused, retryAfter } from "./api-outcomes.js";
+import { conversationRoutes } from "./conversations.js";
 
 type Env = { Variables: { apiKey: ApiKey } };
 
@@ -279,6 +280,9 @@ export function apiRoutes(rt: Runtime): Hono<Env> {
       })),
     });
   });
+
+  // Seed 004's conversation flow: behind the same API-key middleware, each key its own tenant.
+  api.route("/conversations", conversationRoutes(rt));
 
   return api;
 }
