@@ -128,8 +128,8 @@ function wrongGuess(
       { type: "failed", codeId: code.id, attemptsRemaining, ...testFlag(code) },
     ],
   };
-  const capped = next.record.consecutive >= policy.lockout.maxConsecutiveFailures;
-  if (capped || budgetLeft <= 0) {
+  // Nothing left of the budget or of the consecutive-failure cap: lock (lockNow tells which).
+  if (budgetLeft <= 0) {
     next = lockNow(next, now, policy, code.id);
     return finish(next, lockedOutcome(next.record, now));
   }
