@@ -1,7 +1,16 @@
-import { readFileSync } from "node:fs";
 import type { Directory } from "@otpkit/conversation-auth";
-import { createMemoryDirectory } from "@otpkit/conversation-auth";
-import { ALPHABETS, createCodePolicy, OTP_DEFAULTS, OTP_LIMITS } from "@otpkit/otp-core";
+import { OTP_DEFAULTS, OTP_LIMITS } from "@otpkit/otp-core";
+import {
+  checkCodePolicy,
+  checkPairs,
+  checkProduction,
+  loadDirectoryFile,
+} from "./config-checks.js";
+import { ConfigError } from "./config-error.js";
+import { checkTestRecipients } from "./test-recipients.js";
+
+export { ConfigError } from "./config-error.js";
+
 import * as z from "zod";
 
 /**
@@ -211,7 +220,10 @@ export const envSchema = z.object({
 });
 
 /** The validated configuration. */
-export type Config = z.infer<typeof envSchema> & {
+/** The environment as parsed by {@link envSchema}, before the cross-variable checks. */
+export type Env = z.infer<typeof envSchema>;
+
+export type Config = Env & {
   publicUrl: string;
   /**
    * Whether channels without a real provider write to the dev outbox. Always in development; in
@@ -228,17 +240,6 @@ export type Config = z.infer<typeof envSchema> & {
   /** OTP_NAMING_KEY; null in development, where the runtime keeps one in DATA_DIR. */
   namingKey: string | null;
 };
-
-/** A start-up configuration problem: one message, naming the variable and the fix. */
-export class ConfigError extends Error {
-  override readonly name = "ConfigError";
-  constructor(
-    readonly variable: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 /** Parses `id:secret,id:secret`; null when malformed. The first pair protects new codes. */
 export function parseSecrets(value: string): Array<{ id: string; key: string }> | null {
@@ -270,127 +271,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(variable, `Invalid ${variable}: ${issue.message}.`);
   }
   const c = parsed.data;
-  const need = (variable: string, when: string, fix: string) => {
-    throw new ConfigError(variable, `Missing ${variable}: required ${when}; ${fix}.`);
-  };
 
-  if (c.SMTP_URL && !c.SMTP_FROM)
-    need(
-      "SMTP_FROM",
-      "when SMTP_URL is set",
-      'set the sender, e.g. SMTP_FROM="Acme <no-reply@acme.com>"',
-    );
-  const whatsapp = [c.WHATSAPP_PHONE_NUMBER_ID, c.WHATSAPP_ACCESS_TOKEN];
-  if (whatsapp.some(Boolean) && !whatsapp.every(Boolean)) {
-    need(
-      c.WHATSAPP_PHONE_NUMBER_ID ? "WHATSAPP_ACCESS_TOKEN" : "WHATSAPP_PHONE_NUMBER_ID",
-      "when the other WhatsApp credential is set",
-      "set both WHATSAPP_PHONE_NUMBER_ID and WHATSAPP_ACCESS_TOKEN, or neither for the dev outbox",
-    );
-  }
-  const hubspot = [c.HUBSPOT_CLIENT_ID, c.HUBSPOT_CLIENT_SECRET];
-  if (hubspot.some(Boolean) && !hubspot.every(Boolean)) {
-    need(
-      c.HUBSPOT_CLIENT_ID ? "HUBSPOT_CLIENT_SECRET" : "HUBSPOT_CLIENT_ID",
-      "when the other HubSpot credential is set",
-      "set both HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET (the app's Auth tab), or neither to leave HubSpot off",
-    );
-  }
-  if (!c.HUBSPOT_CLIENT_ID) {
-    for (const variable of ["HUBSPOT_APP_ID", "HUBSPOT_REDIRECT_URL"] as const) {
-      if (c[variable]) {
-        need(
-          "HUBSPOT_CLIENT_ID",
-          `when ${variable} is set`,
-          "set HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET to turn the HubSpot app on, or unset " +
-            variable,
-        );
-      }
-    }
-  }
-  if (c.NODE_ENV === "production") {
-    if (!c.OTPKIT_SECRETS) {
-      need(
-        "OTPKIT_SECRETS",
-        "in production",
-        "generate one with `echo k1:$(openssl rand -base64 48)` and keep it in your secret manager",
-      );
-    }
-    if (!c.PUBLIC_URL)
-      need("PUBLIC_URL", "in production", "set the https URL users reach the hosted page at");
-    if (!c.OTP_NAMING_KEY) {
-      need(
-        "OTP_NAMING_KEY",
-        "in production",
-        "generate one once with `openssl rand -base64 48`, keep it in your secret manager and give every process the same one; never change it (a new one forgets every lock and budget)",
-      );
-    }
-    const realChannel = Boolean(
-      c.SMTP_URL || (c.WHATSAPP_PHONE_NUMBER_ID && c.WHATSAPP_ACCESS_TOKEN),
-    );
-    if (!realChannel && !c.ALLOW_DEV_OUTBOX_IN_PRODUCTION) {
-      need(
-        "SMTP_URL",
-        "in production (or the WhatsApp credentials)",
-        "configure a real channel; codes must not end in the dev outbox (ALLOW_DEV_OUTBOX_IN_PRODUCTION=true overrides for staging)",
-      );
-    }
-    if (c.TEST_RECIPIENTS && !c.ALLOW_TEST_RECIPIENTS_IN_PRODUCTION) {
-      throw new ConfigError(
-        "TEST_RECIPIENTS",
-        "Refusing to start: TEST_RECIPIENTS is set while NODE_ENV=production. Test recipients get a fixed code; " +
-          "remove TEST_RECIPIENTS, or set ALLOW_TEST_RECIPIENTS_IN_PRODUCTION=true if you really mean it (store reviewers).",
-      );
-    }
-  }
-  // The engine refuses a code lifetime over 10 minutes without an explicit opt-in (NIST SP
-  // 800-63B-4, OWASP ASVS 5.0): mirror it here, naming the variables.
-  if (c.OTP_TTL_SECONDS * SECOND > OTP_LIMITS.ttlMsWithoutOptIn && !c.OTP_ALLOW_LONG_TTL) {
-    const max = OTP_LIMITS.ttlMsWithoutOptIn / SECOND;
-    throw new ConfigError(
-      "OTP_TTL_SECONDS",
-      `Invalid OTP_TTL_SECONDS: ${c.OTP_TTL_SECONDS} is over ${max} seconds, the longest NIST SP 800-63B-4 and OWASP ASVS allow for a code sent by e-mail or message; use ${max} or less, or set OTP_ALLOW_LONG_TTL=true if you really mean it.`,
-    );
-  }
-  // The engine refuses codes under 20 bits (4 or 5 digits); say so here, naming the variable.
-  const strongEnough = (length: number) => {
-    try {
-      createCodePolicy({ alphabet: c.OTP_CODE_ALPHABET, length });
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  if (!strongEnough(c.OTP_CODE_LENGTH)) {
-    let minimum = c.OTP_CODE_LENGTH;
-    while (!strongEnough(minimum)) minimum++;
-    throw new ConfigError(
-      "OTP_CODE_LENGTH",
-      `Invalid OTP_CODE_LENGTH: ${c.OTP_CODE_LENGTH} ${c.OTP_CODE_ALPHABET} symbols make a code under 20 bits; use ${minimum} or more.`,
-    );
-  }
-  if (c.TEST_RECIPIENTS) {
-    for (const pattern of c.TEST_RECIPIENTS) {
-      if (!/^(\+\d{4,15}|[^@\s]+@[^@\s]+|\*@[^@\s]+)$/.test(pattern)) {
-        throw new ConfigError(
-          "TEST_RECIPIENTS",
-          `Invalid TEST_RECIPIENTS: "${pattern}" is not a phone (+15550100), an address (qa@example.test) or a domain pattern (*@example.test).`,
-        );
-      }
-    }
-    const length = c.OTP_CODE_LENGTH;
-    const code =
-      c.TEST_CODE ?? (c.OTP_CODE_ALPHABET === "numeric" ? "0".repeat(length) : "A".repeat(length));
-    const symbols: string = ALPHABETS[c.OTP_CODE_ALPHABET];
-    const canonical = c.OTP_CODE_ALPHABET === "numeric" ? code : code.toUpperCase();
-    if (code.length !== length || [...canonical].some((symbol) => !symbols.includes(symbol))) {
-      throw new ConfigError(
-        "TEST_CODE",
-        `Invalid TEST_CODE: use ${length} symbols of the ${c.OTP_CODE_ALPHABET} alphabet (OTP_CODE_LENGTH).`,
-      );
-    }
-    c.TEST_CODE = code;
-  }
+  checkPairs(c);
+  if (c.NODE_ENV === "production") checkProduction(c);
+  checkCodePolicy(c);
+  if (c.TEST_RECIPIENTS) c.TEST_CODE = checkTestRecipients(c, c.TEST_RECIPIENTS);
   // Stored as origins (no trailing slash): a returnUrl is allowed when its origin is in the list.
   c.RETURN_URL_ALLOWLIST = c.RETURN_URL_ALLOWLIST.map((origin) => {
     try {
@@ -417,39 +302,4 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     namingKey: c.OTP_NAMING_KEY ?? null,
     conversationDirectory,
   };
-}
-
-/** Reads the directory file once; a problem is a ConfigError naming CONVERSATION_DIRECTORY_FILE. */
-function loadDirectoryFile(path: string, field: string): Directory {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (error) {
-    throw new ConfigError(
-      "CONVERSATION_DIRECTORY_FILE",
-      `Invalid CONVERSATION_DIRECTORY_FILE: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); use the path of a JSON array of records.`,
-    );
-  }
-  try {
-    return createMemoryDirectory(text, { field });
-  } catch (error) {
-    throw new ConfigError(
-      "CONVERSATION_DIRECTORY_FILE",
-      `Invalid CONVERSATION_DIRECTORY_FILE: ${path}: ${(error as Error).message}; use a JSON array of records with id, ${field}, email, phone, name and locale fields.`,
-    );
-  }
-}
-
-/** True when `recipient` matches a TEST_RECIPIENTS pattern (exact phone/address or `*@domain`). */
-export function matchesTestRecipient(
-  patterns: readonly string[],
-  recipient: { email?: string; phone?: string },
-): boolean {
-  const email = recipient.email?.toLowerCase();
-  return patterns.some((pattern) => {
-    const p = pattern.toLowerCase();
-    if (p.startsWith("+")) return recipient.phone === p;
-    if (p.startsWith("*@")) return email?.endsWith(p.slice(1)) === true;
-    return email === p;
-  });
 }

@@ -12,7 +12,7 @@ import { createSqliteStore } from "@otpkit/store-sqlite";
 import { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
-import { ConfigError, matchesTestRecipient } from "./config.js";
+import { ConfigError } from "./config.js";
 import type { Conversations } from "./conversations.js";
 import { createConversations } from "./conversations.js";
 import type { ApiKeys } from "./db/api-keys.js";
@@ -28,6 +28,7 @@ import type { HubSpotRuntime } from "./hubspot-runtime.js";
 import { createHubSpotRuntime } from "./hubspot-runtime.js";
 import type { Metrics } from "./metrics.js";
 import { createMetrics } from "./metrics.js";
+import { matchesTestRecipient } from "./test-recipients.js";
 import { createWhatsAppOutboxFetch } from "./whatsapp-outbox.js";
 
 /** Called when a verification completes (hosted page or API): the HubSpot app completes a waiting workflow here. */

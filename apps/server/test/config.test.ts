@@ -1,7 +1,8 @@
 import { OTP_DEFAULTS, OTP_LIMITS } from "@otpkit/otp-core";
 import { describe, expect, it } from "vitest";
 import type { Config } from "../src/config.js";
-import { ConfigError, loadConfig, matchesTestRecipient, parseSecrets } from "../src/config.js";
+import { ConfigError, loadConfig, parseSecrets } from "../src/config.js";
+import { matchesTestRecipient } from "../src/test-recipients.js";
 
 const SECRET = "k1:0123456789abcdef0123456789abcdef-long-enough";
 const NAMING_KEY = "n".repeat(32);

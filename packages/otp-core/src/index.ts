@@ -26,6 +26,7 @@ export type {
   SendOptions,
 } from "./channel.js";
 export { constantTimeEqual, type OtpSecret } from "./crypto.js";
+export { OTP_DEFAULTS, OTP_LIMITS, type OtpDefaults, type OtpLimits } from "./defaults.js";
 export type { DeliveryOptions } from "./delivery.js";
 export { createOtp } from "./engine.js";
 export {
@@ -37,14 +38,7 @@ export {
 } from "./errors.js";
 export { OTP_EVENT_TYPES, type OtpEvent, type OtpEventSink, type OtpEventType } from "./events.js";
 export { maskDestination, maskEmail, maskPhone } from "./mask.js";
-export {
-  type HmacFunction,
-  OTP_DEFAULTS,
-  OTP_LIMITS,
-  type OtpDefaults,
-  type OtpLimits,
-  type OtpOptions,
-} from "./options.js";
+export type { HmacFunction, OtpOptions } from "./options.js";
 export { type CodePolicy, type CodePolicyOptions, createCodePolicy, MIN_BITS } from "./policy.js";
 export { type RandomSource, randomString } from "./random.js";
 export {

@@ -1,113 +1,12 @@
 import { aint, configError } from "./assert.js";
 import type { OtpChannel, Recipient } from "./channel.js";
 import type { OtpSecret } from "./crypto.js";
+import { OTP_DEFAULTS, OTP_LIMITS } from "./defaults.js";
 import type { DeliveryOptions } from "./delivery.js";
 import type { OtpEvent, OtpEventSink } from "./events.js";
 import type { CodePolicyOptions } from "./policy.js";
 import type { RandomSource } from "./random.js";
 import type { OtpStore } from "./store.js";
-
-const SECOND = 1000;
-const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
-/** The shape of {@link OTP_DEFAULTS}. */
-export interface OtpDefaults {
-  readonly purpose: string;
-  readonly code: { readonly alphabet: "numeric"; readonly length: number };
-  readonly ttlMs: number;
-  readonly maxAttempts: number;
-  readonly lockout: {
-    readonly maxFailures: number;
-    readonly windowMs: number;
-    readonly durationMs: number;
-    readonly maxDurationMs: number;
-    readonly maxConsecutiveFailures: number;
-    readonly rememberMs: number;
-  };
-  readonly resend: {
-    readonly cooldownMs: number;
-    readonly maxSends: number;
-    readonly windowMs: number;
-  };
-  readonly retryOnFailure: boolean;
-  readonly storage: "hash";
-  readonly notifyLockout: boolean;
-  readonly idempotencyTtlMs: number;
-  readonly scheduleUnlocks: boolean;
-}
-
-/**
- * Every default of {@link createOtp}, stated once. The server, the HubSpot adapter and the docs
- * import these instead of restating them.
- */
-export const OTP_DEFAULTS: OtpDefaults = Object.freeze({
-  purpose: "login",
-  code: Object.freeze({ alphabet: "numeric" as const, length: 6 }),
-  ttlMs: 10 * MINUTE,
-  maxAttempts: 3,
-  lockout: Object.freeze({
-    maxFailures: 5,
-    windowMs: HOUR,
-    durationMs: 15 * MINUTE,
-    maxDurationMs: DAY,
-    maxConsecutiveFailures: 50,
-    rememberMs: 30 * DAY,
-  }),
-  resend: Object.freeze({ cooldownMs: 30 * SECOND, maxSends: 5, windowMs: HOUR }),
-  retryOnFailure: false,
-  storage: "hash" as const,
-  notifyLockout: true,
-  idempotencyTtlMs: DAY,
-  scheduleUnlocks: true,
-});
-
-type Range = readonly [min: number, max: number];
-
-/** The shape of {@link OTP_LIMITS}. */
-export interface OtpLimits {
-  readonly codeLength: Range;
-  readonly purposeLength: Range;
-  readonly subjectLength: Range;
-  readonly ttlMs: Range;
-  readonly ttlMsWithoutOptIn: number;
-  readonly maxAttempts: Range;
-  readonly maxFailures: Range;
-  readonly failureWindowMs: Range;
-  readonly lockDurationMs: Range;
-  readonly maxLockDurationMs: Range;
-  readonly maxConsecutiveFailures: Range;
-  readonly rememberMs: Range;
-  readonly cooldownMs: Range;
-  readonly maxSends: Range;
-  readonly sendWindowMs: Range;
-  readonly idempotencyTtlMs: Range;
-}
-
-/**
- * Every range {@link createOtp} accepts, `[min, max]`, stated once. `ttlMs` above 10 minutes needs
- * `allowLongTtl`: NIST SP 800-63B-4 and OWASP ASVS 5.0 cap out-of-band codes at 10 minutes.
- * `maxConsecutiveFailures` is capped at 100 by NIST SP 800-63B-4 §3.2.2.
- */
-export const OTP_LIMITS: OtpLimits = Object.freeze({
-  codeLength: [4, 10] as const,
-  purposeLength: [1, 64] as const,
-  subjectLength: [1, 256] as const,
-  ttlMs: [MINUTE, DAY] as const,
-  ttlMsWithoutOptIn: 10 * MINUTE,
-  maxAttempts: [1, 20] as const,
-  maxFailures: [1, 100] as const,
-  failureWindowMs: [MINUTE, 30 * DAY] as const,
-  lockDurationMs: [SECOND, 30 * DAY] as const,
-  maxLockDurationMs: [SECOND, 365 * DAY] as const,
-  maxConsecutiveFailures: [1, 100] as const,
-  rememberMs: [HOUR, 365 * DAY] as const,
-  cooldownMs: [0, HOUR] as const,
-  maxSends: [1, 1000] as const,
-  sendWindowMs: [MINUTE, 30 * DAY] as const,
-  idempotencyTtlMs: [MINUTE, 30 * DAY] as const,
-});
 
 /** HMAC-SHA-256 of `data` under `key`. Inject a faster one (node:crypto) through {@link OtpOptions.hmac}. */
 export type HmacFunction = (key: Uint8Array, data: Uint8Array) => Uint8Array;

@@ -1,7 +1,7 @@
 import type { AlphabetName } from "./alphabet.js";
 import { ALPHABETS } from "./alphabet.js";
 import { aint, configError } from "./assert.js";
-import { OTP_DEFAULTS, OTP_LIMITS } from "./options.js";
+import { OTP_DEFAULTS, OTP_LIMITS } from "./defaults.js";
 
 /** What a code looks like. */
 export interface CodePolicyOptions {
