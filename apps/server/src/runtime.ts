@@ -7,9 +7,7 @@ import type { WhatsAppChannelOptions } from "@otpkit/delivery-whatsapp";
 import { createWhatsAppChannel } from "@otpkit/delivery-whatsapp";
 import type { Otp, OtpChannel, OtpEvent, OtpStore } from "@otpkit/otp-core";
 import { createOtp, isOtpError } from "@otpkit/otp-core";
-import { createRedisStore } from "@otpkit/store-redis";
 import { createSqliteStore } from "@otpkit/store-sqlite";
-import { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
 import { ConfigError } from "./config.js";
@@ -28,6 +26,7 @@ import type { HubSpotRuntime } from "./hubspot-runtime.js";
 import { createHubSpotRuntime } from "./hubspot-runtime.js";
 import type { Metrics } from "./metrics.js";
 import { createMetrics } from "./metrics.js";
+import { connectRedis } from "./redis-connect.js";
 import { matchesTestRecipient } from "./test-recipients.js";
 import { createWhatsAppOutboxFetch } from "./whatsapp-outbox.js";
 
@@ -95,30 +94,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   let store: OtpStore;
   let ping: () => Promise<unknown>;
   if (config.REDIS_URL) {
-    const client = new Redis(config.REDIS_URL, {
-      maxRetriesPerRequest: 1,
-      enableOfflineQueue: false,
-      connectTimeout: 5_000,
-      lazyConnect: true,
-    });
-    // ioredis reports the real cause (ECONNREFUSED, ENOTFOUND, auth) as an "error" event and
-    // rejects connect() with a generic "Connection is closed": keep the first for the message.
-    let lastError: Error | undefined;
-    client.on("error", (error) => {
-      lastError = error;
-      logger.warn({ err: { message: error.message } }, "redis connection error");
-    });
-    await client.connect().catch((error: Error) => {
-      client.disconnect();
-      throw new Error(
-        `Cannot reach Redis at REDIS_URL (${(lastError ?? error).message}); check the URL or unset it for the SQLite store.`,
-      );
-    });
-    store = createRedisStore({ client, keyPrefix: config.REDIS_KEY_PREFIX });
-    ping = () => client.ping();
-    closers.push(async () => {
-      await client.quit().catch(() => client.disconnect());
-    });
+    const redis = await connectRedis(config.REDIS_URL, config.REDIS_KEY_PREFIX, logger);
+    store = redis.store;
+    ping = redis.ping;
+    closers.push(redis.close);
   } else {
     mkdirSync(dataDir, { recursive: true });
     const sqlite = createSqliteStore({ path: join(dataDir, "otp-state.sqlite") });

@@ -392,4 +392,23 @@ describe("logs", () => {
     expect(entry["code"]).toBe("[redacted]");
     expect((entry["request"] as Record<string, unknown>)["code"]).toBe("[redacted]");
   });
+
+  it("keeps an error's code visible: operators see why a request failed", () => {
+    const lines: string[] = [];
+    const logger = createLogger(
+      "info",
+      new Writable({
+        write(chunk: Buffer | string, _encoding, callback) {
+          lines.push(String(chunk));
+          callback();
+        },
+      }),
+    );
+    const err = Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
+    logger.error({ err, error: { code: "STORE_UNAVAILABLE" }, code: "482913" }, "failed");
+    const entry = JSON.parse(lines[0]!) as Record<string, Record<string, unknown>>;
+    expect(entry["err"]!["code"]).toBe("ECONNREFUSED");
+    expect(entry["error"]!["code"]).toBe("STORE_UNAVAILABLE");
+    expect(lines[0]).not.toContain("482913");
+  });
 });

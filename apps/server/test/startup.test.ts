@@ -5,6 +5,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { startRedisServer } from "@otpkit/otp-testing/redis-server";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Runtime } from "../src/runtime.js";
 import { lastEmailCode, wrongCode } from "./support/outbox.js";
@@ -335,6 +336,51 @@ describe("the server process", () => {
       expect(proc.stderr()).not.toContain("Pa55");
     },
   );
+
+  it("refuses a Redis database the server does not have, naming REDIS_URL", async () => {
+    const proc = run("src/main.ts", [], {
+      DATA_DIR: tempDir(),
+      PORT: "0",
+      LOG_LEVEL: "silent",
+      REDIS_URL: `${(process.env["REDIS_URL"] ?? "redis://127.0.0.1:6379").replace(/\/\d*$/, "")}/99`,
+    });
+    expect(await finished(proc)).toEqual({ code: 1, signal: null });
+    expect(proc.stderr()).toMatch(
+      /^otpkit: Redis refused database 99 of REDIS_URL \(.*DB index is out of range.*\); use a database the server has \(0-15 by default\) or drop "\/99" from the URL\.\n$/,
+    );
+  });
+
+  it("refuses a Redis that may evict records, naming REDIS_URL and the fix", async () => {
+    const redis = await startRedisServer(["--maxmemory-policy", "allkeys-lru"]);
+    try {
+      const proc = run("src/main.ts", [], {
+        DATA_DIR: tempDir(),
+        PORT: "0",
+        LOG_LEVEL: "silent",
+        REDIS_URL: redis.url,
+      });
+      expect(await finished(proc)).toEqual({ code: 1, signal: null });
+      expect(proc.stderr()).toBe(
+        "otpkit: Redis at REDIS_URL may evict OTP records (maxmemory-policy allkeys-lru), and with them failure counts and locks; set maxmemory-policy noeviction on that server.\n",
+      );
+    } finally {
+      await redis.destroy();
+    }
+  });
+
+  it("starts on a Redis whose policy cannot be read (CONFIG disabled), with a warning", async () => {
+    const redis = await startRedisServer(["--rename-command", "CONFIG", ""]);
+    try {
+      const started = await startServer({ DATA_DIR: tempDir(), REDIS_URL: redis.url });
+      const warnings = logLines(started.proc.stdout()).filter((l) => l["level"] === 40);
+      expect(warnings.map((l) => l["msg"])).toContainEqual(
+        expect.stringMatching(/^could not read Redis maxmemory-policy/),
+      );
+      await stop(started);
+    } finally {
+      await redis.destroy();
+    }
+  });
 
   it("refuses a corrupt development secret with a plain message", async () => {
     const dataDir = tempDir();

@@ -4,8 +4,8 @@ import { Cluster } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkRedisStore, createRedisStore } from "../src/index.js";
 import { uniquePrefix } from "./support/real-redis.js";
-import type { RedisClusterProcess } from "./support/redis-server.js";
-import { startRedisCluster } from "./support/redis-server.js";
+import type { RedisClusterProcess } from "@otpkit/otp-testing/redis-server";
+import { startRedisCluster } from "@otpkit/otp-testing/redis-server";
 
 // A real three-master Redis Cluster started from temp dirs on spare ports, torn down afterwards.
 // The same conformance, engine and attack suites run through ioredis Cluster clients.

@@ -1,3 +1,5 @@
+// Redis servers a test starts itself (fault and cluster tests): real redis-server processes on
+// spare loopback ports, each in its own temp dir, never left behind. Needs the redis-server binary.
 import type { ChildProcess } from "node:child_process";
 import { execFile, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
