@@ -1,12 +1,12 @@
 import type { OtpError } from "@otpkit/otp-core";
 import { isOtpError } from "@otpkit/otp-core";
+import type { RedisServerProcess } from "@otpkit/otp-testing/redis-server";
+import { startRedisServer } from "@otpkit/otp-testing/redis-server";
 import type { RedisOptions } from "ioredis";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { checkRedisStore } from "../src/index.js";
 import { connectRealRedis } from "./support/real-redis.js";
-import type { RedisServerProcess } from "@otpkit/otp-testing/redis-server";
-import { startRedisServer } from "@otpkit/otp-testing/redis-server";
 
 // checkRedisStore against real servers started with the policy under test (the shared Redis on
 // 6379 is only read, never reconfigured).

@@ -1,11 +1,11 @@
 import { isOtpError } from "@otpkit/otp-core";
 import { describeOtpAttack, describeOtpEngine, describeOtpStore } from "@otpkit/otp-testing";
+import type { RedisClusterProcess } from "@otpkit/otp-testing/redis-server";
+import { startRedisCluster } from "@otpkit/otp-testing/redis-server";
 import { Cluster } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkRedisStore, createRedisStore } from "../src/index.js";
 import { uniquePrefix } from "./support/real-redis.js";
-import type { RedisClusterProcess } from "@otpkit/otp-testing/redis-server";
-import { startRedisCluster } from "@otpkit/otp-testing/redis-server";
 
 // A real three-master Redis Cluster started from temp dirs on spare ports, torn down afterwards.
 // The same conformance, engine and attack suites run through ioredis Cluster clients.

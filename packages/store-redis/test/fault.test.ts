@@ -1,11 +1,11 @@
 import type { OtpError, OtpStore } from "@otpkit/otp-core";
 import { isOtpError } from "@otpkit/otp-core";
+import type { RedisServerProcess } from "@otpkit/otp-testing/redis-server";
+import { startRedisServer } from "@otpkit/otp-testing/redis-server";
 import type { RedisOptions } from "ioredis";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createRedisStore } from "../src/index.js";
-import type { RedisServerProcess } from "@otpkit/otp-testing/redis-server";
-import { startRedisServer } from "@otpkit/otp-testing/redis-server";
 
 // Real failures, no mocks: each test starts its own redis-server on a spare port and stops,
 // kills or pauses it. The shared Redis on 6379 is never touched here.

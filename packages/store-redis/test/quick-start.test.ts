@@ -2,9 +2,9 @@ import { execFile } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, expect, it } from "vitest";
 import type { RedisServerProcess } from "@otpkit/otp-testing/redis-server";
 import { startRedisServer } from "@otpkit/otp-testing/redis-server";
+import { afterAll, beforeAll, expect, it } from "vitest";
 
 // The README's quick start (examples/quick-start.ts, the same text) really runs, against a fresh
 // redis-server of its own (the example's fixed subject and prefix must not meet earlier runs).
