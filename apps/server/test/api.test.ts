@@ -703,6 +703,20 @@ describe("bad input is 4xx, never 5xx", () => {
     }
   });
 
+  it("422 NO_CHANNEL for an explicit channel the recipient has no address for, both ways", async () => {
+    const s = await start();
+    for (const [channel, recipient] of [
+      ["whatsapp", { email: "ana@example.com" }],
+      ["email", { phone: "+34600123478" }],
+    ] as const) {
+      const res = await s.api(V, { body: { subject: "user-1", recipient, channel } });
+      expect(res.status, channel).toBe(422);
+      expect((await json<ApiError>(res)).error.code).toBe("NO_CHANNEL");
+    }
+    expect(await emails(s.rt)).toEqual([]);
+    expect(whatsappMessages(s.rt)).toHaveLength(0);
+  });
+
   it("413 for a body over API_BODY_LIMIT_BYTES", async () => {
     const s = await start({ API_BODY_LIMIT_BYTES: "1024" });
     const body = JSON.stringify({ subject: "x".repeat(2000), recipient: ANA });

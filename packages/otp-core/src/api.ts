@@ -23,7 +23,12 @@ export interface IssueRequest extends SubjectRef {
    * @default false
    */
   returnCode?: boolean;
-  /** Channel names to try first, in order (`["email"]`). @default phone channels, then e-mail */
+  /**
+   * The channels to use, in order (`["email"]`); no other is tried, so a named channel that
+   * cannot reach the recipient answers `NO_CHANNEL` and one that fails ends in `DELIVERY_FAILED`
+   * rather than a message on a channel nobody asked for. Name several to fall back between them.
+   * @default every configured channel: phone channels first, then e-mail
+   */
   channels?: readonly string[];
   /**
    * The same key with the same request returns the same outcome instead of a second code

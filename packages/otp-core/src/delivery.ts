@@ -36,7 +36,7 @@ export interface Delivered {
 /** @internal */
 export interface Deliverer {
   readonly channels: readonly OtpChannel[];
-  /** Channels that can reach the recipient, in the order they will be tried. */
+  /** Channels that can reach the recipient, in the order they will be tried (only `preferred`, when given). */
   plan(recipient: Recipient, preferred?: readonly string[]): OtpChannel[];
   deliver(
     message: Omit<OtpMessage, "to">,
@@ -93,7 +93,9 @@ export function createDeliverer(
             );
           return channel;
         });
-        order = [...picked, ...defaultOrder.filter((c) => !picked.includes(c))];
+        // Only the named channels: a caller who names one (the API's explicit `channel`, the
+        // conversation that told the user "we sent it to ***78") must never see it replaced.
+        order = picked;
       }
       return order.filter((c) => typeof addressFor(c, recipient) === "string");
     },
