@@ -140,6 +140,16 @@ export interface OtpStatus {
     /** Issued to a test recipient. */
     test?: boolean;
   } | null;
+  /**
+   * The most recent code, also after it ended by itself, so a caller holding its `codeId` can
+   * tell why it no longer works. `null` once it was verified or revoked (or the record is gone).
+   */
+  latest: {
+    codeId: string;
+    expiresAt: number;
+    /** `active` also while the subject is locked (`locked` says so). */
+    state: "active" | "expired" | "exhausted";
+  } | null;
   /** True while the subject is locked. */
   locked: boolean;
   /** When the lock ends; `null` when not locked, or locked until an operator unlocks. */

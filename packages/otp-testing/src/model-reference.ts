@@ -317,6 +317,14 @@ export class ReferenceModel {
       waits.push(s.sendsSince + p.sendWindowMs);
     return {
       active,
+      // Spec: the most recent code while the model remembers it, ended or not.
+      latest: c
+        ? {
+            codeId: c.id,
+            expiresAt: c.expiresAt,
+            state: c.ended ?? (c.expiresAt <= now ? "expired" : "active"),
+          }
+        : null,
       locked,
       lockedUntil: locked ? (s.lock?.until ?? null) : null,
       failures,

@@ -43,6 +43,14 @@ export function statusOf(
           ...(code.test ? { test: true } : {}),
         }
       : null,
+    latest:
+      code === undefined
+        ? null
+        : {
+            codeId: code.id,
+            expiresAt: code.expiresAt,
+            state: code.ended ?? (code.expiresAt <= now ? "expired" : "active"),
+          },
     locked,
     lockedUntil: locked ? (r.lock!.until ?? null) : null,
     failures,
