@@ -1,0 +1,3 @@
+import { otpkitProject } from "../../vitest.shared.ts";
+
+export default otpkitProject("conversation-mcp");
