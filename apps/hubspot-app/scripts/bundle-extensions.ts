@@ -1,0 +1,137 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { build } from "esbuild";
+import { APP_DIR, EXTENSION_BUNDLES } from "./project-paths.js";
+
+// The card and the settings page as HubSpot builds them: one ES module per extension, with the
+// crm-card sources (and anything else they import) inlined, and only what HubSpot installs from
+// the extension's package.json left as imports. No `workspace:` link survives into the project.
+
+/** The packages HubSpot installs next to the bundle (src/app/{cards,settings}/package.json). */
+export const HOST_PACKAGES = Object.freeze(["react", "@hubspot/ui-extensions"] as const);
+
+/** A bundled extension. */
+export interface ExtensionBundle {
+  /** The module's text, as written to the project. */
+  code: string;
+  /** Every import left in the module (bare specifiers, e.g. `react/jsx-runtime`). */
+  imports: string[];
+  /** The source files inlined, relative to the app directory. */
+  inputs: string[];
+}
+
+/**
+ * Whether a bare import specifier is one of {@link HOST_PACKAGES} or a subpath of one.
+ *
+ * @param specifier An import path (`react/jsx-runtime`).
+ * @returns `true` for the host's packages.
+ * @throws Never.
+ * @example
+ * ```ts
+ * isHostImport("@hubspot/ui-extensions/crm"); // true
+ * isHostImport("@otpkit/crm-card"); // false
+ * ```
+ */
+export function isHostImport(specifier: string): boolean {
+  return HOST_PACKAGES.some((name) => specifier === name || specifier.startsWith(`${name}/`));
+}
+
+// `import … from "x"`, `import "x"`, `export … from "x"`, `import("x")`, `require("x")`.
+const IMPORT_SPECIFIER =
+  /(?:^|[\s;])(?:import|export)\s*(?:[^'"`;]*?\sfrom\s*)?["']([^"']+)["']|\b(?:import|require)\s*\(\s*["']([^"']+)["']\s*\)/g;
+
+/**
+ * The module specifiers a bundled module still imports, read from its text: what HubSpot's own
+ * build will have to resolve from the extension's package.json.
+ *
+ * @param code An ES module's text.
+ * @returns The specifiers, deduplicated, in order of appearance.
+ * @throws Never.
+ * @example
+ * ```ts
+ * moduleImports('import { jsx } from "react/jsx-runtime";\nimport "x";'); // ["react/jsx-runtime", "x"]
+ * ```
+ */
+export function moduleImports(code: string): string[] {
+  const found = new Set<string>();
+  for (const match of code.matchAll(IMPORT_SPECIFIER)) {
+    const specifier = match[1] ?? match[2];
+    if (specifier !== undefined) found.add(specifier);
+  }
+  return [...found];
+}
+
+/**
+ * Bundles one UI-extension entry (a module that calls `hubspot.extend`) with esbuild.
+ *
+ * Deterministic: same sources and esbuild version, same bytes (paths in the output are relative
+ * to the app directory), which is what lets a test compare the committed bundle with a fresh one.
+ *
+ * @param entry The entry file, relative to the app directory.
+ * @param banner The first line of the output (a "generated, do not edit" note).
+ * @returns The module, its remaining imports and its inputs.
+ * @throws {Error} when the entry is missing (naming it and the package that should provide it),
+ *   or esbuild reports an error (a missing file, an import it cannot resolve: anything but
+ *   {@link HOST_PACKAGES} must be bundled).
+ * @example
+ * ```ts
+ * const { code, imports } = await bundleExtension("../../packages/crm-card/src/extension/card.tsx", "// generated");
+ * imports; // ["react/jsx-runtime", "react", "@hubspot/ui-extensions"]
+ * ```
+ */
+export async function bundleExtension(entry: string, banner: string): Promise<ExtensionBundle> {
+  if (!existsSync(join(APP_DIR, entry))) {
+    throw new Error(
+      `bundle: the entry ${entry} does not exist (relative to apps/hubspot-app); it is @otpkit/crm-card's extension entry, which calls hubspot.extend`,
+    );
+  }
+  const result = await build({
+    absWorkingDir: APP_DIR,
+    entryPoints: [entry],
+    outfile: "bundle.jsx",
+    bundle: true,
+    write: false,
+    metafile: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2020",
+    jsx: "automatic",
+    // The workspace packages' sources (their `@otpkit/source` export), so no build comes first.
+    conditions: ["@otpkit/source"],
+    external: HOST_PACKAGES.flatMap((name) => [name, `${name}/*`]),
+    banner: { js: banner },
+    legalComments: "none",
+    charset: "utf8",
+    logLevel: "silent",
+  });
+  const [output] = result.outputFiles;
+  const meta = Object.values(result.metafile.outputs)[0];
+  if (output === undefined || meta === undefined) {
+    throw new Error(`bundle: esbuild produced no output for ${entry}`);
+  }
+  return {
+    code: output.text,
+    imports: [...new Set(meta.imports.map((i) => i.path))],
+    inputs: Object.keys(meta.inputs),
+  };
+}
+
+/**
+ * Both extension bundles, as the build writes them: path (relative to the app) → module text.
+ *
+ * @returns One entry per {@link EXTENSION_BUNDLES} item.
+ * @throws {Error} as {@link bundleExtension}.
+ * @example
+ * ```ts
+ * const files = await extensionFiles();
+ * files.get("src/app/cards/OtpCard.jsx"); // "// Generated by apps/hubspot-app/scripts/build.ts ..."
+ * ```
+ */
+export async function extensionFiles(): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const bundle of EXTENSION_BUNDLES) {
+    const banner = `// Generated by apps/hubspot-app/scripts/build.ts from ${bundle.entry.replace("../../", "")}: do not edit.`;
+    files.set(bundle.outfile, (await bundleExtension(bundle.entry, banner)).code);
+  }
+  return files;
+}
