@@ -5,11 +5,13 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { routePath } from "hono/route";
+import { clientAddress } from "./client-ip.js";
 import { errorBody, publicMessage, STATUS_BY_CODE } from "./http-errors.js";
 import { STYLESHEET } from "./pages/html.js";
 import { apiRoutes } from "./routes/api.js";
 import { hostedRoutes } from "./routes/hosted.js";
 import { hubspotRoutes } from "./routes/hubspot.js";
+import { mcpRoutes } from "./routes/mcp.js";
 import { opsRoutes } from "./routes/ops.js";
 import { outboxRoutes } from "./routes/outbox.js";
 import type { Runtime } from "./runtime.js";
@@ -23,17 +25,15 @@ export interface AppState {
 export function createApp(rt: Runtime, state: AppState = { shuttingDown: false }): Hono {
   const app = new Hono();
 
-  /** The client address: the socket peer, or the first X-Forwarded-For hop behind a trusted proxy. */
+  /** The client address: the socket peer, or the X-Forwarded-For hop the trusted proxies wrote. */
   function clientIp(c: Context): string {
-    if (rt.config.TRUST_PROXY) {
-      const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
-      if (forwarded) return forwarded;
-    }
+    let peer: string;
     try {
-      return getConnInfo(c).remote.address ?? "unknown";
+      peer = getConnInfo(c).remote.address ?? "unknown";
     } catch {
-      return "local"; // app.request() in tests has no socket
+      peer = "local"; // app.request() in tests has no socket
     }
+    return clientAddress(peer, c.req.header("x-forwarded-for"), rt.config.TRUST_PROXY);
   }
 
   // Access log and latency histogram. Paths are logged by route pattern: `/verify/:id`, never
@@ -61,6 +61,7 @@ export function createApp(rt: Runtime, state: AppState = { shuttingDown: false }
   app.get("/", (c) => c.redirect(outboxPage ? "/dev/outbox" : "/healthz"));
   app.route("/", opsRoutes(rt, state));
   app.route("/api/v1", apiRoutes(rt));
+  app.route("/mcp", mcpRoutes(rt));
   app.route("/verify", hostedRoutes(rt, clientIp));
   if (outboxPage) app.route("/dev/outbox", outboxRoutes(rt));
   if (rt.hubspot) app.route("/hubspot", hubspotRoutes(rt.hubspot));

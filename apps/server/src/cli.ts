@@ -1,6 +1,7 @@
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import type { Config } from "./config.js";
 import { ConfigError, loadConfig } from "./config.js";
+import { ensureDataDir } from "./data-dir.js";
 import { createApiKeys } from "./db/api-keys.js";
 import { openDatabase } from "./db/database.js";
 import { createLogger } from "./logger.js";
@@ -36,9 +37,17 @@ async function main(argv: string[]): Promise<number> {
   if (group !== "keys" || !command) return usage();
   const config = configOrNull();
   if (!config) return 1;
+  if (!config.DATABASE_URL) {
+    try {
+      ensureDataDir(config.DATA_DIR);
+    } catch (error) {
+      process.stderr.write(`otpkit: ${(error as Error).message}\n`);
+      return 1;
+    }
+  }
   const database = openDatabase({
     url: config.DATABASE_URL,
-    sqlitePath: join(resolve(config.DATA_DIR), "app.sqlite"),
+    sqlitePath: join(config.DATA_DIR, "app.sqlite"),
   });
   try {
     try {

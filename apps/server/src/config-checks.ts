@@ -120,6 +120,34 @@ export function checkCodePolicy(c: Env): void {
   }
 }
 
+/**
+ * One conversation directory: the JSON file or a HubSpot portal's contacts, which needs the
+ * HubSpot app (its OAuth tokens) and the contact property holding the identifier.
+ */
+export function checkConversationDirectory(c: Env, identifierFieldSet: boolean): void {
+  if (!c.CONVERSATION_HUBSPOT_PORTAL_ID) return;
+  if (c.CONVERSATION_DIRECTORY_FILE) {
+    throw new ConfigError(
+      "CONVERSATION_HUBSPOT_PORTAL_ID",
+      "Invalid CONVERSATION_HUBSPOT_PORTAL_ID: CONVERSATION_DIRECTORY_FILE is set too; use one directory (unset one of them).",
+    );
+  }
+  if (!c.HUBSPOT_CLIENT_ID) {
+    need(
+      "HUBSPOT_CLIENT_ID",
+      "when CONVERSATION_HUBSPOT_PORTAL_ID is set",
+      "set HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET and install the app in that portal, or unset CONVERSATION_HUBSPOT_PORTAL_ID",
+    );
+  }
+  if (!identifierFieldSet) {
+    need(
+      "CONVERSATION_IDENTIFIER_FIELD",
+      "when CONVERSATION_HUBSPOT_PORTAL_ID is set",
+      "set it to the contact property holding the identifier, e.g. CONVERSATION_IDENTIFIER_FIELD=employee_number",
+    );
+  }
+}
+
 /** Reads the directory file once; a problem is a ConfigError naming CONVERSATION_DIRECTORY_FILE. */
 export function loadDirectoryFile(path: string, field: string): Directory {
   let text: string;

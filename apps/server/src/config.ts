@@ -1,67 +1,37 @@
 import type { Directory } from "@otpkit/conversation-auth";
+import { SESSION_LIMITS } from "@otpkit/conversation-auth";
 import { OTP_DEFAULTS, OTP_LIMITS } from "@otpkit/otp-core";
 import {
   checkCodePolicy,
+  checkConversationDirectory,
   checkPairs,
   checkProduction,
   loadDirectoryFile,
 } from "./config-checks.js";
 import { ConfigError } from "./config-error.js";
+import { resolveDataDir } from "./data-dir.js";
 import { checkTestRecipients } from "./test-recipients.js";
 
 export { ConfigError } from "./config-error.js";
 
 import * as z from "zod";
+import {
+  bool,
+  engineInt,
+  int,
+  list,
+  MINUTE,
+  proxies,
+  SECOND,
+  templateName,
+  url,
+} from "./config-values.js";
 
 /**
  * Every environment variable the server reads, in one schema. A bad or missing value stops the
  * start with one message naming the variable and the fix (see {@link loadConfig}). Secrets are
  * never echoed: messages show their length at most.
  */
-
-const bool = z
-  .enum(["true", "false", "1", "0", "yes", "no"], { error: 'use "true" or "false"' })
-  .transform((v) => v === "true" || v === "1" || v === "yes");
-
-const int = (min: number, max: number) =>
-  z.coerce
-    .number({ error: `use a whole number between ${min} and ${max}` })
-    .int({ error: `use a whole number between ${min} and ${max}` })
-    .min(min, { error: `use a whole number between ${min} and ${max}` })
-    .max(max, { error: `use a whole number between ${min} and ${max}` });
-
-/**
- * An engine range in milliseconds as whole `unit`s (seconds, minutes), with the engine's default:
- * the numbers come from otp-core's OTP_LIMITS / OTP_DEFAULTS, never restated here.
- */
-const engineInt = ([minMs, maxMs]: readonly [number, number], unitMs: number, defaultMs: number) =>
-  int(Math.ceil(minMs / unitMs), Math.floor(maxMs / unitMs)).default(defaultMs / unitMs);
-
-const SECOND = 1000;
-const MINUTE = 60_000;
-
-const url = (protocols: readonly string[], example: string) =>
-  z.string().refine(
-    (value) => {
-      try {
-        return protocols.includes(new URL(value).protocol);
-      } catch {
-        return false;
-      }
-    },
-    { error: `use a ${protocols.join(" or ")} URL such as ${example}` },
-  );
-
-const list = z.string().transform((v) =>
-  v
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean),
-);
-
-const templateName = z.string().regex(/^[a-z0-9_]{1,512}$/, {
-  error: "use the template name as approved in WhatsApp Manager (a-z, 0-9, _)",
-});
 
 /** The documented variables, their defaults and their fixes. The README table mirrors this. */
 export const envSchema = z.object({
@@ -71,7 +41,7 @@ export const envSchema = z.object({
   PORT: int(0, 65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
   PUBLIC_URL: url(["http:", "https:"], "https://otp.example.com").optional(),
-  DATA_DIR: z.string().min(1).default("./data"),
+  DATA_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
       error: "use fatal, error, warn, info, debug, trace or silent",
@@ -91,7 +61,7 @@ export const envSchema = z.object({
         "use 32+ random characters (openssl rand -base64 48), generated once and never changed",
     })
     .optional(),
-  TRUST_PROXY: bool.default(false),
+  TRUST_PROXY: proxies.default(0),
 
   REDIS_URL: url(["redis:", "rediss:"], "redis://127.0.0.1:6379").optional(),
   REDIS_KEY_PREFIX: z
@@ -217,13 +187,27 @@ export const envSchema = z.object({
     .string()
     .regex(/^[A-Z]{2}$/, { error: "use an ISO 3166-1 alpha-2 country code such as US or MX" })
     .default("US"),
+  CONVERSATION_HUBSPOT_PORTAL_ID: z
+    .string()
+    .regex(/^[1-9]\d{0,14}$/, {
+      error: "use the numeric id of the HubSpot account (portal) whose contacts are the directory",
+    })
+    .optional(),
+  CONVERSATION_HIDE_DESTINATION: bool.default(false),
+  CONVERSATION_SESSION_INACTIVITY_MINUTES: engineInt(
+    [SESSION_LIMITS.inactivityMs.min, SESSION_LIMITS.inactivityMs.max],
+    MINUTE,
+    SESSION_LIMITS.inactivityMs.default,
+  ),
 });
 
 /** The validated configuration. */
 /** The environment as parsed by {@link envSchema}, before the cross-variable checks. */
 export type Env = z.infer<typeof envSchema>;
 
-export type Config = Env & {
+export type Config = Omit<Env, "DATA_DIR"> & {
+  /** Absolute: relative values are taken from where the command was typed (see data-dir.ts). */
+  DATA_DIR: string;
   publicUrl: string;
   /**
    * Whether channels without a real provider write to the dev outbox. Always in development; in
@@ -233,7 +217,8 @@ export type Config = Env & {
   outboxAllowed: boolean;
   /**
    * The people the conversation endpoints identify (CONVERSATION_DIRECTORY_FILE, read once at
-   * start), or null: the `/api/v1/conversations` endpoints then answer 404.
+   * start), or null: HubSpot contacts (CONVERSATION_HUBSPOT_PORTAL_ID, built by the runtime), or
+   * none, and then `/api/v1/conversations` and `/mcp` answer 404.
    */
   conversationDirectory: Directory | null;
   secrets: Array<{ id: string; key: string }> | null;
@@ -289,6 +274,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       );
     }
   });
+  checkConversationDirectory(c, "CONVERSATION_IDENTIFIER_FIELD" in input);
   const conversationDirectory = c.CONVERSATION_DIRECTORY_FILE
     ? loadDirectoryFile(c.CONVERSATION_DIRECTORY_FILE, c.CONVERSATION_IDENTIFIER_FIELD)
     : null;
@@ -296,6 +282,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const outboxAllowed = c.NODE_ENV !== "production" || c.ALLOW_DEV_OUTBOX_IN_PRODUCTION;
   return {
     ...c,
+    DATA_DIR: resolveDataDir(c.DATA_DIR, env),
     publicUrl,
     outboxAllowed,
     secrets: c.OTPKIT_SECRETS ? parseSecrets(c.OTPKIT_SECRETS) : null,

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import type { AppState } from "./app.js";
 import { createApp } from "./app.js";
@@ -21,7 +21,7 @@ function stop(message: string): never {
  */
 async function devApiKey(rt: Runtime, config: Config): Promise<string | null> {
   if (config.NODE_ENV === "production") return null;
-  const file = join(resolve(config.DATA_DIR), "dev-api-key");
+  const file = join(config.DATA_DIR, "dev-api-key");
   if (existsSync(file)) {
     const token = readFileSync(file, "utf8").trim();
     if (await rt.apiKeys.authenticate(token)) return token;
@@ -43,13 +43,13 @@ function banner(rt: Runtime, config: Config, address: string, token: string | nu
     rt.hubspot ? `  HubSpot       ${base}/hubspot/oauth/install   (install the app)` : null,
     `  Health        ${base}/healthz  ·  ${base}/readyz  ·  ${base}/metrics`,
     "",
-    `  OTP state     ${config.REDIS_URL ? "Redis" : `SQLite in ${resolve(config.DATA_DIR)}`}`,
-    `  App data      ${rt.database.dialect === "postgres" ? "PostgreSQL" : `SQLite in ${resolve(config.DATA_DIR)}`}`,
+    `  OTP state     ${config.REDIS_URL ? "Redis" : `SQLite in ${config.DATA_DIR}`}`,
+    `  App data      ${rt.database.dialect === "postgres" ? "PostgreSQL" : `SQLite in ${config.DATA_DIR}`}`,
     rt.secretSource === "dev-file"
-      ? `  Secret        generated in ${join(resolve(config.DATA_DIR), "otpkit-secret")} — a DEVELOPMENT setup; set OTPKIT_SECRETS in production`
+      ? `  Secret        generated in ${join(config.DATA_DIR, "otpkit-secret")} — a DEVELOPMENT setup; set OTPKIT_SECRETS in production`
       : "  Secret        from OTPKIT_SECRETS",
     rt.namingKeySource === "dev-file"
-      ? `  Naming key    generated in ${join(resolve(config.DATA_DIR), "otpkit-naming-key")} — keep it; set OTP_NAMING_KEY in production`
+      ? `  Naming key    generated in ${join(config.DATA_DIR, "otpkit-naming-key")} — keep it; set OTP_NAMING_KEY in production`
       : "  Naming key    from OTP_NAMING_KEY",
   ];
   if (token) {

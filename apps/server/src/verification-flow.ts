@@ -1,4 +1,6 @@
-import type { VerifyResult } from "@otpkit/otp-core";
+import type { OtpStatus, VerifyResult } from "@otpkit/otp-core";
+import { OTP_LIMITS } from "@otpkit/otp-core";
+import { API_KEY_ID_LENGTH } from "./db/api-keys.js";
 import type { Verification } from "./db/verifications.js";
 import type { Runtime } from "./runtime.js";
 
@@ -10,6 +12,16 @@ import type { Runtime } from "./runtime.js";
 export function tenantSubject(apiKeyId: string, subject: string): string {
   return `key:${apiKeyId}:${subject}`;
 }
+
+/**
+ * The longest subject the API takes: the engine's limit less the tenant prefix, so a subject
+ * the API accepts is never refused by the engine.
+ */
+export const API_SUBJECT_MAX =
+  OTP_LIMITS.subjectLength[1] - tenantSubject("k".repeat(API_KEY_ID_LENGTH), "").length;
+
+/** The longest purpose: the engine's own limit (purposes carry no prefix). */
+export const API_PURPOSE_MAX = OTP_LIMITS.purposeLength[1];
 
 /**
  * An operator's unlock of one API key's subject (API route and CLI): ends any lock, also one at
@@ -66,4 +78,43 @@ export async function cancelVerification(rt: Runtime, v: Verification): Promise<
     ...(v.codeId ? { codeId: v.codeId } : {}),
   });
   await rt.verifications.complete(v.id, "cancelled");
+}
+
+/** What `GET /api/v1/verifications/:id` says a verification is. */
+export type VerificationState =
+  | "pending"
+  | "verified"
+  | "cancelled"
+  | "expired"
+  | "exhausted"
+  | "locked"
+  | "replaced";
+
+/**
+ * Where a verification stands now, from its row and the engine's `lookup` of its subject: the
+ * engine knows what happened to the code since (it expired, its attempts ran out, the subject
+ * locked, a newer verification replaced it) and the code's current expiry (a fresh code sent
+ * after a wrong guess has its own). `replaced`: a later verification of the same subject exists
+ * (asked only when the engine no longer knows any code).
+ *
+ * @throws {never} Pure.
+ * @example
+ * const status = await rt.otp.lookup({ subject: v.subject, purpose: v.purpose });
+ * const { state } = verificationState(v, status, Date.now(), await rt.verifications.hasNewer(v));
+ */
+export function verificationState(
+  v: Verification,
+  status: OtpStatus,
+  now: number,
+  replaced: boolean,
+): { state: VerificationState; expiresAt: number } {
+  const mine = status.latest !== null && status.latest.codeId === v.codeId ? status.latest : null;
+  const expiresAt = mine?.expiresAt ?? v.expiresAt;
+  if (v.status !== "pending") return { state: v.status, expiresAt };
+  if (status.locked) return { state: "locked", expiresAt };
+  if (mine !== null) return { state: mine.state === "active" ? "pending" : mine.state, expiresAt };
+  // Another code is the subject's now, or was (a later verification, since verified or cancelled).
+  if (status.latest !== null || replaced) return { state: "replaced", expiresAt };
+  // No code left at all: it ran out of time (and the store forgot it), or it was revoked.
+  return { state: now >= v.expiresAt ? "expired" : "cancelled", expiresAt };
 }

@@ -231,7 +231,7 @@ describe("GET /api/v1/verifications/:id and POST /:id/check", () => {
     const code = await lastEmailCode(s.rt, "ana@example.com");
     s.clock.advance(120_000);
     expect(await json<Shown>(await s.api(`${V}/${v.id}`))).toMatchObject({
-      status: "pending",
+      status: "expired",
       active: false,
     });
     expect(await check(s, v.id, code)).toEqual({ status: "expired" });
@@ -251,6 +251,10 @@ describe("GET /api/v1/verifications/:id and POST /:id/check", () => {
     expect(await check(s, first.id, wrong1)).toEqual({ status: "invalid", attemptsRemaining: 2 });
     expect(await check(s, first.id, wrong1)).toEqual({ status: "invalid", attemptsRemaining: 1 });
     expect(await check(s, first.id, wrong1)).toEqual({ status: "exhausted" });
+    expect(await json<Shown>(await s.api(`${V}/${first.id}`))).toMatchObject({
+      status: "exhausted",
+      active: false,
+    });
     // An exhausted code stays exhausted, also for the right code.
     expect(await check(s, first.id, code1)).toEqual({ status: "exhausted" });
 
@@ -273,6 +277,7 @@ describe("GET /api/v1/verifications/:id and POST /:id/check", () => {
     // Locked: even the right code is refused, and a new code is refused with 423.
     expect(await check(s, second.id, code2)).toMatchObject({ status: "locked", lockedUntil });
     expect(await json<Shown>(await s.api(`${V}/${second.id}`))).toMatchObject({
+      status: "locked",
       lockedUntil,
       active: false,
     });
@@ -299,6 +304,22 @@ describe("GET /api/v1/verifications/:id and POST /:id/check", () => {
     });
   });
 
+  it("with OTP_RETRY_ON_FAILURE, shows the fresh code's expiry after a wrong guess", async () => {
+    const s = await start({ OTP_RETRY_ON_FAILURE: "true", OTP_TTL_SECONDS: "300" });
+    const v = await issue(s, { subject: "user-1", recipient: ANA });
+    const code = await lastEmailCode(s.rt, "ana@example.com");
+    s.clock.advance(60_000);
+    expect(await check(s, v.id, wrongCode(s.rt, code))).toMatchObject({ status: "invalid" });
+    const fresh = await lastEmailCode(s.rt, "ana@example.com");
+    expect(fresh).not.toBe(code);
+    expect(await json<Shown>(await s.api(`${V}/${v.id}`))).toMatchObject({
+      status: "pending",
+      active: true,
+      expiresAt: new Date(s.clock.now() + 300_000).toISOString(),
+    });
+    expect(await check(s, v.id, fresh)).toEqual({ status: "verified" });
+  });
+
   it("a replaced verification cannot spend the newer one's code", async () => {
     const s = await start();
     const older = await issue(s, { subject: "user-1", recipient: ANA });
@@ -312,7 +333,7 @@ describe("GET /api/v1/verifications/:id and POST /:id/check", () => {
     });
     expect(await check(s, newer.id, code)).toEqual({ status: "verified" });
     expect(await json<Shown>(await s.api(`${V}/${older.id}`))).toMatchObject({
-      status: "pending",
+      status: "replaced",
       active: false,
     });
   });
@@ -609,6 +630,21 @@ describe("bad input is 4xx, never 5xx", () => {
       headers: { "content-type": "application/json; charset=utf-8" },
     });
     expect(charset.status).toBe(201);
+  });
+
+  it("takes every subject the engine takes after the tenant prefix, and refuses longer ones (400)", async () => {
+    const s = await start();
+    // The engine allows 256 characters; the key's tenant prefix `key:<12>:` takes 17 of them.
+    const longest = "x".repeat(239);
+    expect((await s.api(V, { body: { subject: longest, recipient: ANA } })).status).toBe(201);
+    for (const length of [240, 256]) {
+      const res = await s.api(V, { body: { subject: "y".repeat(length), recipient: ANA } });
+      expect(res.status, String(length)).toBe(400);
+      expect((await json<ApiError>(res)).error).toMatchObject({
+        code: "VALIDATION_FAILED",
+        field: "subject",
+      });
+    }
   });
 
   it("schema violations name the field", async () => {

@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { OTP_DEFAULTS, OTP_LIMITS } from "@otpkit/otp-core";
 import { describe, expect, it } from "vitest";
 import type { Config } from "../src/config.js";
@@ -33,9 +34,9 @@ describe("loadConfig defaults", () => {
       NODE_ENV: "development",
       PORT: 3000,
       HOST: "127.0.0.1",
-      DATA_DIR: "./data",
+      DATA_DIR: fileURLToPath(new URL("../../../data", import.meta.url)),
       LOG_LEVEL: "info",
-      TRUST_PROXY: false,
+      TRUST_PROXY: 0,
       REDIS_KEY_PREFIX: "otpkit:",
       PRODUCT_NAME: "otpkit",
       OTP_CODE_ALPHABET: "numeric",
@@ -83,6 +84,12 @@ describe("loadConfig defaults", () => {
     expect(loadConfig({ PORT: "0" }).PORT).toBe(0);
   });
 
+  it("takes a relative DATA_DIR from where the command was typed (INIT_CWD), else the cwd", () => {
+    expect(loadConfig({ DATA_DIR: "state", INIT_CWD: "/srv/otp" }).DATA_DIR).toBe("/srv/otp/state");
+    expect(loadConfig({ DATA_DIR: "/var/lib/otpkit/" }).DATA_DIR).toBe("/var/lib/otpkit");
+    expect(loadConfig({ DATA_DIR: "state" }).DATA_DIR).toBe(`${process.cwd()}/state`);
+  });
+
   it("parses booleans, lists and secrets", () => {
     for (const [text, bool] of [
       ["true", true],
@@ -92,7 +99,17 @@ describe("loadConfig defaults", () => {
       ["0", false],
       ["no", false],
     ] as const) {
-      expect(loadConfig({ TRUST_PROXY: text }).TRUST_PROXY, text).toBe(bool);
+      expect(loadConfig({ OTP_ALLOW_LONG_TTL: text }).OTP_ALLOW_LONG_TTL, text).toBe(bool);
+    }
+    // TRUST_PROXY counts the proxies in front: "true" is one.
+    for (const [text, hops] of [
+      ["false", 0],
+      ["true", 1],
+      ["1", 1],
+      ["2", 2],
+      ["10", 10],
+    ] as const) {
+      expect(loadConfig({ TRUST_PROXY: text }).TRUST_PROXY, text).toBe(hops);
     }
     const config = loadConfig({
       OTPKIT_SECRETS: `${SECRET}, old:${"x".repeat(40)}`,
@@ -176,7 +193,16 @@ describe("loadConfig errors name the variable and the fix", () => {
       "LOG_LEVEL",
       "Invalid LOG_LEVEL: use fatal, error, warn, info, debug, trace or silent.",
     ],
-    [{ TRUST_PROXY: "maybe" }, "TRUST_PROXY", 'Invalid TRUST_PROXY: use "true" or "false".'],
+    [
+      { TRUST_PROXY: "maybe" },
+      "TRUST_PROXY",
+      'Invalid TRUST_PROXY: use "false", "true" (one proxy) or how many proxies stand in front (1-10).',
+    ],
+    [
+      { TRUST_PROXY: "11" },
+      "TRUST_PROXY",
+      'Invalid TRUST_PROXY: use "false", "true" (one proxy) or how many proxies stand in front (1-10).',
+    ],
     [
       { OTP_CODE_ALPHABET: "emoji" },
       "OTP_CODE_ALPHABET",

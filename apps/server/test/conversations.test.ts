@@ -1,72 +1,29 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { MESSAGES_EN } from "@otpkit/conversation-auth";
 import { afterEach, describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../src/config.js";
+import type { Result } from "./support/conversations.js";
+import { ANA_PHONE, call, say, startConversationServer } from "./support/conversations.js";
 import { emails, lastEmailCode, lastWhatsAppCode, whatsappMessages } from "./support/outbox.js";
 import type { TestServer } from "./support/runtime.js";
 import { createTestServer } from "./support/runtime.js";
 
 const C = "/api/v1/conversations";
 
-// Seed 004's people, as an HR system exports them: national-format phones, an employee number.
-const PEOPLE = [
-  { id: "e-4721", employee: "4721", name: "Ana", phone: "(415) 555-2678", locale: "en" },
-  { id: "e-5100", employee: "5100", name: "Luis", email: "luis@example.test", locale: "es" },
-];
-const ANA_PHONE = "+14155552678";
-
-interface Result {
-  state: string;
-  reply: string;
-}
-
 interface ApiError {
   error: { code: string; message: string; field?: string };
 }
 
 const servers: TestServer[] = [];
-const dirs: string[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A server whose directory file is written into a temp dir before it starts. */
 async function start(env: Record<string, string> = {}): Promise<TestServer> {
-  const dir = mkdtempSync(join(tmpdir(), "otpkit-people-"));
-  dirs.push(dir);
-  const file = join(dir, "people.json");
-  writeFileSync(file, JSON.stringify(PEOPLE));
-  const server = await createTestServer({
-    CONVERSATION_DIRECTORY_FILE: file,
-    CONVERSATION_IDENTIFIER_FIELD: "employee",
-    ...env,
-  });
+  const server = await startConversationServer(env);
   servers.push(server);
   return server;
-}
-
-async function call(
-  s: TestServer,
-  conversation: string,
-  route: "start" | "messages" | "session",
-  body?: unknown,
-  method?: string,
-): Promise<{ status: number; body: Result }> {
-  const res = await s.api(`${C}/${conversation}/${route}`, {
-    ...(body === undefined ? {} : { body }),
-    ...(method ? { method } : {}),
-  });
-  return { status: res.status, body: (await res.json()) as Result };
-}
-
-/** What the agent gets after the user typed `text`. */
-async function say(s: TestServer, conversation: string, text: string): Promise<Result> {
-  const res = await call(s, conversation, "messages", { text });
-  expect(res.status).toBe(200);
-  return res.body;
 }
 
 describe("/api/v1/conversations (seed 004 through the server)", () => {

@@ -386,6 +386,29 @@ describe("POST /verify/:id", () => {
     expect((await enter(s, newer.id, newer.code)).html).toContain(VERIFIED);
   });
 
+  it("a malformed multipart body → 400 with the form's message, never 500; nothing counted", async () => {
+    const s = await start();
+    const { id } = await verification(s);
+    const { session } = await open(s, id);
+    for (const [type, body] of [
+      [
+        "multipart/form-data; boundary=xyz",
+        "--xyz\r\nContent-Disposition: form-data\r\n\r\nno end",
+      ],
+      ["multipart/form-data", "csrf=1&code=2"],
+      ["multipart/form-data; boundary=", ""],
+    ] as const) {
+      const res = await s.app.request(`/verify/${id}`, {
+        method: "POST",
+        headers: { "content-type": type, cookie: `otpkit_csrf=${session.cookie}` },
+        body,
+      });
+      expect(res.status, type).toBe(400);
+      expect(res.headers.get("content-type")).toMatch(/^text\/html/);
+    }
+    expect(await attemptsUsed(s)).toBe(0);
+  });
+
   it("unknown id → 404, wrong content type → 415, oversize form → 413", async () => {
     const s = await start();
     const { id, code } = await verification(s);
@@ -500,8 +523,8 @@ describe("rate limit per client IP", () => {
     expect((await s.app.request(`/verify/${id}`)).status).toBe(200);
   });
 
-  it("with TRUST_PROXY=true, different X-Forwarded-For addresses are counted separately", async () => {
-    const s = await start({ HOSTED_PAGE_RATE_LIMIT_PER_MINUTE: "3", TRUST_PROXY: "true" });
+  it("behind two trusted proxies, different client addresses are counted separately", async () => {
+    const s = await start({ HOSTED_PAGE_RATE_LIMIT_PER_MINUTE: "3", TRUST_PROXY: "2" });
     const { id } = await verification(s);
     s.clock.advance(60_000 - (s.clock.now() % 60_000));
     const from = (ip: string) =>
@@ -511,6 +534,21 @@ describe("rate limit per client IP", () => {
     for (let i = 0; i < 3; i++) expect((await from("203.0.113.2")).status).toBe(200);
     expect((await from("203.0.113.2")).status).toBe(429);
     expect((await from("2001:db8::1")).status).toBe(200);
+  });
+
+  it("with TRUST_PROXY=true, a client that spoofs X-Forwarded-For is still one client", async () => {
+    const s = await start({ HOSTED_PAGE_RATE_LIMIT_PER_MINUTE: "3", TRUST_PROXY: "true" });
+    const { id } = await verification(s);
+    s.clock.advance(60_000 - (s.clock.now() % 60_000));
+    // The proxy appends the address it saw (198.51.100.20); the client sends a new lie each time.
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const res = await s.app.request(`/verify/${id}`, {
+        headers: { "x-forwarded-for": `203.0.113.${i + 1}, 198.51.100.20` },
+      });
+      statuses.push(res.status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 429, 429, 429, 429, 429, 429, 429]);
   });
 
   it("a counter that keeps changing under it refuses (429) rather than let requests through", async () => {

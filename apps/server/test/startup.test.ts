@@ -4,13 +4,15 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { startRedisServer } from "@otpkit/otp-testing/redis-server";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Runtime } from "../src/runtime.js";
 import { lastEmailCode, wrongCode } from "./support/outbox.js";
 
 const SERVER_DIR = fileURLToPath(new URL("..", import.meta.url));
+// By URL: the child may run in a folder with no node_modules (a user's own folder).
+const TSX = pathToFileURL(join(SERVER_DIR, "node_modules/tsx/dist/loader.mjs")).href;
 /** Liveness bound for a process to start, answer or stop; not a performance assertion. */
 const LIVENESS_MS = 60_000;
 
@@ -45,12 +47,17 @@ function tempDir(): string {
  * Runs `node --conditions=@otpkit/source --import tsx <script>` in apps/server with only the
  * variables given (plus PATH and HOME): nothing leaks in from the test runner's environment.
  */
-function run(script: "src/main.ts" | "src/cli.ts", args: string[], env: Record<string, string>) {
+function run(
+  script: "src/main.ts" | "src/cli.ts",
+  args: string[],
+  env: Record<string, string>,
+  cwd = SERVER_DIR,
+) {
   const child = spawn(
     process.execPath,
-    ["--conditions=@otpkit/source", "--import", "tsx", script, ...args],
+    ["--conditions=@otpkit/source", "--import", TSX, join(SERVER_DIR, script), ...args],
     {
-      cwd: SERVER_DIR,
+      cwd,
       env: {
         PATH: process.env["PATH"] ?? "/usr/bin:/bin",
         HOME: process.env["HOME"] ?? tmpdir(),
@@ -117,13 +124,13 @@ interface Started {
 }
 
 /** Starts the server on a free port and waits for its banner. */
-async function startServer(env: Record<string, string>): Promise<Started> {
-  const proc = run("src/main.ts", [], {
-    NODE_ENV: "development",
-    PORT: "0",
-    LOG_LEVEL: "info",
-    ...env,
-  });
+async function startServer(env: Record<string, string>, cwd = SERVER_DIR): Promise<Started> {
+  const proc = run(
+    "src/main.ts",
+    [],
+    { NODE_ENV: "development", PORT: "0", LOG_LEVEL: "info", ...env },
+    cwd,
+  );
   const match = await waitFor(proc, /otpkit server listening on (http:\/\/127\.0\.0\.1:(\d+))\n/);
   // The "listening" log line follows the banner.
   await waitFor(proc, /"msg":"listening"/);
@@ -382,6 +389,21 @@ describe("the server process", () => {
     }
   });
 
+  it("a DATA_DIR that cannot be a folder stops the start naming DATA_DIR", async () => {
+    const file = join(tempDir(), "a-file");
+    writeFileSync(file, "x");
+    for (const [dataDir, why] of [
+      [file, "a file is in the way, EEXIST"],
+      [join(file, "below"), "part of the path is a file, ENOTDIR"],
+    ] as const) {
+      const proc = run("src/main.ts", [], { DATA_DIR: dataDir, PORT: "0", LOG_LEVEL: "silent" });
+      expect(await finished(proc)).toEqual({ code: 1, signal: null });
+      expect(proc.stderr()).toBe(
+        `otpkit: Cannot use DATA_DIR ${dataDir} (${why}); set DATA_DIR to a folder the server can create and write.\n`,
+      );
+    }
+  });
+
   it("refuses a corrupt development secret with a plain message", async () => {
     const dataDir = tempDir();
     writeFileSync(join(dataDir, "otpkit-secret"), "garbage\n", { mode: 0o600 });
@@ -409,6 +431,25 @@ describe("the CLI", () => {
     const { code } = await finished(proc);
     return { code, stdout: proc.stdout(), stderr: proc.stderr() };
   }
+
+  it("the CLI and the server share a relative DATA_DIR whatever folder each runs in", async () => {
+    // What a user does: `pnpm start` and `pnpm otpkit keys create` typed in the same folder.
+    // pnpm runs the CLI inside apps/server and says where it was typed in INIT_CWD.
+    const typedIn = tempDir();
+    const created = await cli(["keys", "create", "ci"], {
+      DATA_DIR: "state",
+      INIT_CWD: typedIn,
+    });
+    expect(created.code, created.stderr).toBe(0);
+    const token = /(otpk_\S+)/.exec(created.stdout)?.[1];
+    const started = await startServer({ DATA_DIR: "state" }, typedIn);
+    const res = await fetch(`${started.base}/api/v1/audit?subject=user-1`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(res.status).toBe(200);
+    expect(existsSync(join(SERVER_DIR, "state"))).toBe(false);
+    await stop(started);
+  });
 
   it("keys create prints a token that works; keys list shows it; keys revoke makes it 401", async () => {
     const dataDir = tempDir();

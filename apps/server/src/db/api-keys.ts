@@ -18,6 +18,8 @@ export interface ApiKeys {
   revoke(id: string): Promise<boolean>;
 }
 
+/** An API key's id: 12 letters and digits (the tenant of its subjects). */
+export const API_KEY_ID_LENGTH = 12;
 const TOKEN = /^otpk_([A-Za-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
 
 function sha256(text: string): Buffer {
@@ -27,7 +29,10 @@ function sha256(text: string): Buffer {
 export function createApiKeys(app: AppDatabase, now: () => number = Date.now): ApiKeys {
   return {
     async create(name) {
-      const id = randomBytes(9).toString("base64url").replace(/[-_]/g, "x").slice(0, 12);
+      const id = randomBytes(9)
+        .toString("base64url")
+        .replace(/[-_]/g, "x")
+        .slice(0, API_KEY_ID_LENGTH);
       const secret = randomBytes(32).toString("base64url");
       const createdAt = now();
       // A fast hash is right here: the secret has 256 random bits, nothing to brute-force.

@@ -28,6 +28,8 @@ export interface Verifications {
   findByCode(codeId: string): Promise<Verification | null>;
   /** Points a pending verification at the fresh code the engine sent after a wrong guess. */
   replaceCode(id: string, codeId: string): Promise<void>;
+  /** Whether a later verification exists for the same subject and purpose (one replaced it). */
+  hasNewer(v: Verification): Promise<boolean>;
   /** Marks it verified/cancelled; returns false if it was no longer pending (only one completion). */
   complete(id: string, status: "verified" | "cancelled"): Promise<boolean>;
 }
@@ -102,6 +104,18 @@ export function createVerifications(app: AppDatabase, now: () => number = Date.n
         .where("id", "=", id)
         .where("status", "=", "pending")
         .execute();
+    },
+    async hasNewer(v) {
+      const row = await app.db
+        .selectFrom("verifications")
+        .select("id")
+        .where("subject", "=", v.subject)
+        .where("purpose", "=", v.purpose)
+        .where("created_at", ">=", v.createdAt)
+        .where("id", "!=", v.id)
+        .limit(1)
+        .executeTakeFirst();
+      return row !== undefined;
     },
     async complete(id, status) {
       const result = await app.db

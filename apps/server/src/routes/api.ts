@@ -2,27 +2,31 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import * as z from "zod";
-import type { ApiKey } from "../db/api-keys.js";
 import type { Verification } from "../db/verifications.js";
 import { errorBody } from "../http-errors.js";
 import type { Runtime } from "../runtime.js";
 import {
+  API_PURPOSE_MAX,
+  API_SUBJECT_MAX,
   cancelVerification,
   checkVerification,
   tenantSubject,
   unlockSubject,
+  verificationState,
 } from "../verification-flow.js";
+import type { ApiEnv } from "./api-key-auth.js";
+import { apiKeyAuth } from "./api-key-auth.js";
 import { outcomeView, refused, retryAfter } from "./api-outcomes.js";
 import { conversationRoutes } from "./conversations.js";
 
-type Env = { Variables: { apiKey: ApiKey } };
+type Env = ApiEnv;
 
-const subject = z.string().trim().min(1).max(256);
+const subject = z.string().trim().min(1).max(API_SUBJECT_MAX);
 const purpose = z
   .string()
   .trim()
   .min(1)
-  .max(64)
+  .max(API_PURPOSE_MAX)
   .regex(/^[A-Za-z0-9_.:-]+$/, { error: "letters, digits and _ . : - only" });
 
 const startSchema = z.strictObject({
@@ -130,20 +134,7 @@ export function apiRoutes(rt: Runtime): Hono<Env> {
     }),
   );
 
-  api.use(async (c, next) => {
-    const header = c.req.header("authorization") ?? "";
-    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-    const key = token ? await rt.apiKeys.authenticate(token) : null;
-    if (!key) {
-      c.header("WWW-Authenticate", 'Bearer realm="otpkit"');
-      return c.json(
-        errorBody("UNAUTHORIZED", "Send a valid API key: Authorization: Bearer otpk_…"),
-        401,
-      );
-    }
-    c.set("apiKey", key);
-    await next();
-  });
+  api.use(apiKeyAuth(rt));
 
   /** A verification of this API key, or null: other keys' verifications do not exist for you. */
   async function owned(c: Context<Env>): Promise<Verification | null> {
@@ -209,10 +200,15 @@ export function apiRoutes(rt: Runtime): Hono<Env> {
     if (!v) return notFound(c);
     const status = await rt.otp.lookup({ subject: v.subject, purpose: v.purpose });
     const active = status.active?.codeId === v.codeId ? status.active : null;
+    const gone = v.status === "pending" && !status.locked && status.latest === null;
+    const replaced = gone && (await rt.verifications.hasNewer(v));
+    const { state, expiresAt } = verificationState(v, status, rt.now(), replaced);
     return c.json({
       ...view(rt, v),
+      status: state,
+      expiresAt: new Date(expiresAt).toISOString(),
       attemptsRemaining: active?.attemptsRemaining ?? 0,
-      active: v.status === "pending" && active !== null,
+      active: state === "pending" && active !== null,
       locked: status.locked,
       // null also while locked until an operator unlocks (`locked` says which).
       lockedUntil: status.lockedUntil === null ? null : new Date(status.lockedUntil).toISOString(),

@@ -2,12 +2,9 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { validator } from "hono/validator";
 import * as z from "zod";
-import type { ApiKey } from "../db/api-keys.js";
 import { errorBody } from "../http-errors.js";
 import type { Runtime } from "../runtime.js";
-
-/** The API routes' context: their middleware has authenticated the key. */
-export type ApiEnv = { Variables: { apiKey: ApiKey } };
+import type { ApiEnv } from "./api-key-auth.js";
 
 const conversationId = z
   .string()
@@ -62,7 +59,7 @@ export function conversationRoutes(rt: Runtime): Hono<ApiEnv> {
       c.json(
         errorBody(
           "NOT_FOUND",
-          "Conversations are not configured on this server: set CONVERSATION_DIRECTORY_FILE",
+          "Conversations are not configured on this server: set CONVERSATION_DIRECTORY_FILE (or CONVERSATION_HUBSPOT_PORTAL_ID)",
         ),
         404,
       ),

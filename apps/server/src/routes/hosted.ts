@@ -210,7 +210,9 @@ export function hostedRoutes(rt: Runtime, clientIp: (c: Context) => string): Hon
       if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(type)) {
         return page(c, lang, m.title, message("error", m.badForm, m.title), 415);
       }
-      const form_ = await c.req.parseBody();
+      // A body that does not parse as the form it claims to be is the client's fault: 400.
+      const form_ = await c.req.parseBody().catch(() => null);
+      if (form_ === null) return page(c, lang, m.title, message("error", m.badForm, m.title), 400);
       if (!csrfValid(c, v.id, form_["csrf"])) {
         // A missing or forged token: show the form again with a fresh token, count nothing.
         return form(c, lang, v, { kind: "error", text: m.badForm }, 403);

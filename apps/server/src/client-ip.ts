@@ -1,0 +1,32 @@
+import { isIP } from "node:net";
+
+/**
+ * The client's address behind `trustedProxies` proxies. Each proxy appends the address it saw to
+ * `X-Forwarded-For`, so only the rightmost `trustedProxies` entries were written by proxies we
+ * trust; everything left of them is whatever the client chose to send. The client is therefore
+ * the entry the outermost trusted proxy appended, counted from the right, never the leftmost
+ * (a client that sends a new `X-Forwarded-For` each time would otherwise be a new client each
+ * time, and slip under every per-address limit).
+ *
+ * @param peer The socket's remote address (the nearest proxy, or the client without one).
+ * @param forwardedFor The `X-Forwarded-For` header (repeated headers joined with commas).
+ * @param trustedProxies How many proxies stand in front of the server (0: trust no header).
+ * @returns An address: the header's entry when it is a valid IP, else the socket's.
+ * @throws {never}
+ * @example
+ * clientAddress("10.0.0.2", "6.6.6.6, 203.0.113.7", 1); // "203.0.113.7" (6.6.6.6 was spoofed)
+ */
+export function clientAddress(
+  peer: string,
+  forwardedFor: string | undefined,
+  trustedProxies: number,
+): string {
+  if (trustedProxies <= 0 || !forwardedFor) return peer;
+  const hops = forwardedFor
+    .split(",")
+    .map((hop) => hop.trim())
+    .filter((hop) => hop !== "");
+  if (hops.length === 0) return peer;
+  const hop = hops[Math.max(0, hops.length - trustedProxies)]!;
+  return isIP(hop) === 0 ? peer : hop;
+}
