@@ -72,7 +72,7 @@ export function previewPage(input: PreviewPageInput): string {
 <head>
 <meta charset="utf-8">
 <title>Generate OTP card: ${escapeHtml(input.title)}</title>
-<style>${PREVIEW_CSS}</style>
+<link rel="stylesheet" href="preview.css">
 </head>
 <body>
 <div class="page${input.overlay === undefined ? "" : " page-overlay"}" id="preview">

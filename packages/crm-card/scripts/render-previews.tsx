@@ -4,11 +4,12 @@
 // conversion is, in test/).
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import { previewHtml } from "./preview-html.js";
+import { PREVIEW_CSS } from "./preview-page.js";
 import { PREVIEW_STATES } from "./preview-states.js";
-import { settingsPreviewHtml } from "./settings-preview-html.js";
+import { SETTINGS_CSS, settingsPreviewHtml } from "./settings-preview-html.js";
 import { SETTINGS_PREVIEW_STATES } from "./settings-preview-states.js";
 
 const OUT_DIR = fileURLToPath(new URL("../docs/previews/", import.meta.url));
@@ -21,6 +22,9 @@ async function main(): Promise<void> {
     );
   }
   await mkdir(OUT_DIR, { recursive: true });
+  // One stylesheet for every page (linked, not inlined: the pages differ only in their markup).
+  await writeFile(`${OUT_DIR}preview.css`, PREVIEW_CSS.trimStart());
+  await writeFile(`${OUT_DIR}settings.css`, SETTINGS_CSS.trimStart());
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
   try {
     const page = await browser.newPage({
@@ -30,14 +34,14 @@ async function main(): Promise<void> {
     for (const state of PREVIEW_STATES) {
       const html = await previewHtml(state);
       await writeFile(`${OUT_DIR}${state.name}.html`, html);
-      await page.setContent(html);
+      await page.goto(pathToFileURL(`${OUT_DIR}${state.name}.html`).href);
       await page.locator("#preview").screenshot({ path: `${OUT_DIR}${state.name}.png` });
       console.log(`docs/previews/${state.name}.png`);
     }
     for (const state of SETTINGS_PREVIEW_STATES) {
       const html = await settingsPreviewHtml(state);
       await writeFile(`${OUT_DIR}${state.name}.html`, html);
-      await page.setContent(html);
+      await page.goto(pathToFileURL(`${OUT_DIR}${state.name}.html`).href);
       await page.locator("#preview").screenshot({ path: `${OUT_DIR}${state.name}.png` });
       console.log(`docs/previews/${state.name}.png`);
     }

@@ -1,11 +1,10 @@
 // One settings page state's preview: mounted, converted with the card's tree converter, framed as
 // HubSpot's app settings tab.
-import { PREVIEW_CSS } from "./preview-page.js";
 import type { SettingsPreviewState } from "./settings-preview-states.js";
 import { escapeHtml, treeToHtml } from "./tree-to-html.js";
 
 // The settings page's components (tree-to-html.ts draws them with these classes).
-const SETTINGS_CSS = `
+export const SETTINGS_CSS = `
 .settings { width: 760px; background: #fff; border: 1px solid #dfe3eb; border-radius: 4px; }
 .settings-title { padding: 14px 20px; border-bottom: 1px solid #dfe3eb; font-size: 18px; font-weight: 600; display: flex; justify-content: space-between; align-items: baseline; }
 .settings-title small { font-size: 13px; font-weight: 400; color: #7c98b6; }
@@ -55,7 +54,8 @@ export async function settingsPreviewHtml(state: SettingsPreviewState): Promise<
 <head>
 <meta charset="utf-8">
 <title>otpkit settings: ${escapeHtml(state.title)}</title>
-<style>${PREVIEW_CSS}${SETTINGS_CSS}</style>
+<link rel="stylesheet" href="preview.css">
+<link rel="stylesheet" href="settings.css">
 </head>
 <body>
 <div class="page" id="preview">
