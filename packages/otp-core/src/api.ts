@@ -66,7 +66,12 @@ export type IssueResult =
     }
   | {
       status: "throttled";
-      reason: "cooldown" | "max_sends";
+      /**
+       * `cooldown` and `max_sends`: this subject's resend throttle. `destination_quota`: the
+       * e-mail address or phone number got its quota of codes (over every subject and purpose:
+       * `destinationQuota`); nothing was sent and this subject's throttle is untouched.
+       */
+      reason: "cooldown" | "max_sends" | "destination_quota";
       retryAfterMs: number;
       replayed?: boolean;
     }

@@ -29,6 +29,8 @@ export interface CodeMaker {
    * Synchronous: in `encrypted` storage, {@link CodeMaker.seal} then adds the sealed copy.
    */
   make(sid: string, recipient: Recipient | undefined): MadeCode;
+  /** Whether `recipient` is a test recipient (fixed code, no delivery, no send quota). */
+  isTest(recipient: Recipient | undefined): boolean;
   /** `made` with its sealed copy in the candidate, in `encrypted` storage; `made` itself otherwise. */
   seal(sid: string, made: MadeCode): Promise<MadeCode>;
   /** Whether `code` (normalised) is the one `state` holds, in constant time. */
@@ -60,10 +62,14 @@ export function createCodeMaker(
     return keyring.mac(keyId, `v2\0${sid}\0${codeId}\0${code}`).slice(0, MAC_BYTES);
   }
 
+  function isTest(recipient: Recipient | undefined): boolean {
+    return fixed !== undefined && recipient !== undefined && testRecipients!.matches(recipient);
+  }
+
   return {
+    isTest,
     make(sid, recipient) {
-      const test =
-        fixed !== undefined && recipient !== undefined && testRecipients!.matches(recipient);
+      const test = isTest(recipient);
       const code = test ? fixed! : randomString(policy.symbols, policy.length, random);
       const id = randomId(random, ID_BYTES);
       const keyId = keyring.currentId;

@@ -25,6 +25,10 @@ export interface OtpDefaults {
     readonly maxSends: number;
     readonly windowMs: number;
   };
+  readonly destinationQuota: {
+    readonly maxPerHour: number;
+    readonly maxPerDay: number;
+  };
   readonly retryOnFailure: boolean;
   readonly storage: "hash";
   readonly notifyLockout: boolean;
@@ -50,6 +54,12 @@ export const OTP_DEFAULTS: OtpDefaults = Object.freeze({
     rememberMs: 30 * DAY,
   }),
   resend: Object.freeze({ cooldownMs: 30 * SECOND, maxSends: 5, windowMs: HOUR }),
+  // Codes to one e-mail address or phone number, over every subject and purpose. Why these: one
+  // person's own use — a login and a phone change, each at the resend cap of 5 an hour — fits
+  // in 10 an hour; 30 a day still covers a busy person signing in on several devices. What it
+  // stops is a leaked key sending one number (or one inbox) a code every few seconds from
+  // ever-new subjects: that is SMS pumping and message bombing, and it costs per message.
+  destinationQuota: Object.freeze({ maxPerHour: 10, maxPerDay: 30 }),
   retryOnFailure: false,
   storage: "hash" as const,
   notifyLockout: true,
@@ -76,6 +86,8 @@ export interface OtpLimits {
   readonly cooldownMs: Range;
   readonly maxSends: Range;
   readonly sendWindowMs: Range;
+  readonly destinationMaxPerHour: Range;
+  readonly destinationMaxPerDay: Range;
   readonly idempotencyTtlMs: Range;
 }
 
@@ -100,5 +112,7 @@ export const OTP_LIMITS: OtpLimits = Object.freeze({
   cooldownMs: [0, HOUR] as const,
   maxSends: [1, 1000] as const,
   sendWindowMs: [MINUTE, 30 * DAY] as const,
+  destinationMaxPerHour: [1, 1000] as const,
+  destinationMaxPerDay: [1, 10_000] as const,
   idempotencyTtlMs: [MINUTE, 30 * DAY] as const,
 });

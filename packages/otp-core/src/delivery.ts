@@ -1,6 +1,8 @@
 import { aint, argumentError, configError } from "./assert.js";
 import type { DeliveryReceipt, OtpChannel, OtpMessage, Recipient } from "./channel.js";
 import { isOtpError, OtpError } from "./errors.js";
+import type { PhoneCountries } from "./phone-countries.js";
+import { notAllowedError } from "./phone-countries.js";
 
 /** How the engine hands messages to channels. */
 export interface DeliveryOptions {
@@ -36,8 +38,17 @@ export interface Delivered {
 /** @internal */
 export interface Deliverer {
   readonly channels: readonly OtpChannel[];
-  /** Channels that can reach the recipient, in the order they will be tried (only `preferred`, when given). */
-  plan(recipient: Recipient, preferred?: readonly string[]): OtpChannel[];
+  /**
+   * Channels that can reach the recipient, in the order they will be tried (only `preferred`,
+   * when given). A phone channel is left out when `phoneCountries` does not admit the number,
+   * unless `anyCountry` (a test recipient: nothing is sent to it).
+   */
+  plan(recipient: Recipient, preferred?: readonly string[], anyCountry?: boolean): OtpChannel[];
+  /**
+   * Why {@link Deliverer.plan} is empty: `DESTINATION_NOT_ALLOWED` when the allow-list left out
+   * the phone channels that could have reached the recipient, else `NO_CHANNEL`.
+   */
+  noPlanError(recipient: Recipient, preferred?: readonly string[]): OtpError;
   deliver(
     message: Omit<OtpMessage, "to">,
     plan: readonly OtpChannel[],
@@ -50,6 +61,7 @@ export function createDeliverer(
   channels: readonly OtpChannel[],
   options: DeliveryOptions,
   sleep: (ms: number) => Promise<void>,
+  countries?: PhoneCountries,
 ): Deliverer {
   const names = new Set<string>();
   channels.forEach((channel, i) => {
@@ -78,26 +90,55 @@ export function createDeliverer(
     ...channels.filter((c) => c.address === "email"),
   ];
 
+  function reachable(recipient: Recipient, preferred?: readonly string[]): OtpChannel[] {
+    let order = defaultOrder;
+    if (preferred && preferred.length > 0) {
+      const picked = preferred.map((name) => {
+        const channel = channels.find((c) => c.name === name);
+        if (!channel)
+          throw argumentError(
+            "channels",
+            `names among ${[...names].join(", ") || "(none configured)"}`,
+            name,
+          );
+        return channel;
+      });
+      // Only the named channels: a caller who names one (the API's explicit `channel`, the
+      // conversation that told the user "we sent it to ***78") must never see it replaced.
+      order = picked;
+    }
+    return order.filter((c) => typeof addressFor(c, recipient) === "string");
+  }
+
   return {
     channels,
-    plan(recipient, preferred) {
-      let order = defaultOrder;
-      if (preferred && preferred.length > 0) {
-        const picked = preferred.map((name) => {
-          const channel = channels.find((c) => c.name === name);
-          if (!channel)
-            throw argumentError(
-              "channels",
-              `names among ${[...names].join(", ") || "(none configured)"}`,
-              name,
-            );
-          return channel;
-        });
-        // Only the named channels: a caller who names one (the API's explicit `channel`, the
-        // conversation that told the user "we sent it to ***78") must never see it replaced.
-        order = picked;
+    plan(recipient, preferred, anyCountry = false) {
+      const order = reachable(recipient, preferred);
+      if (countries === undefined || anyCountry) return order;
+      // One check per request, not per channel: WhatsApp and SMS share the number.
+      let allowed: boolean | undefined;
+      return order.filter((c) => {
+        if (c.address !== "phone") return true;
+        allowed ??= countries.check(recipient.phone!).allowed;
+        return allowed;
+      });
+    },
+    noPlanError(recipient, preferred) {
+      const phone = recipient.phone;
+      if (
+        countries !== undefined &&
+        typeof phone === "string" &&
+        reachable(recipient, preferred).some((c) => c.address === "phone")
+      ) {
+        const check = countries.check(phone);
+        if (!check.allowed) return notAllowedError(check);
       }
-      return order.filter((c) => typeof addressFor(c, recipient) === "string");
+      return new OtpError(
+        "NO_CHANNEL",
+        channels.length === 0
+          ? "No channels are configured: pass deliver: false to receive the code and deliver it yourself"
+          : "No configured channel can reach this recipient (give an email or a phone)",
+      );
     },
     async deliver(message, plan, onAttempt) {
       let last: OtpError | undefined;

@@ -4,6 +4,7 @@ import { createCodeMaker } from "./codes.js";
 import { createCommitter } from "./commit.js";
 import { createKeyring, createNamer, nobleHmac } from "./crypto.js";
 import { createDeliverer } from "./delivery.js";
+import { createDestinationQuota, resolveDestinationQuota } from "./destination-quota.js";
 import { createEffects } from "./effects.js";
 import { createIdempotency } from "./idempotency.js";
 import { lookup, revoke, unlock } from "./op-admin.js";
@@ -12,6 +13,7 @@ import { verify } from "./op-verify.js";
 import type { OtpOptions } from "./options.js";
 import { fn, resolveRules, resolveShell } from "./options.js";
 import type { Parts } from "./parts.js";
+import { createPhoneCountries } from "./phone-countries.js";
 import { createCodePolicy } from "./policy.js";
 import { pooledRandom } from "./random.js";
 import { recordTtl } from "./rules/index.js";
@@ -64,20 +66,32 @@ export function createOtp(options: OtpOptions): Otp {
   if (options.channels !== undefined && !Array.isArray(options.channels)) {
     throw configError("channels", "an array of OtpChannel", options.channels);
   }
-  const deliverer = createDeliverer(options.channels ?? [], options.delivery ?? {}, shell.sleep);
+  const countries = createPhoneCountries(options.phoneCountries, options.phoneCountryOf);
+  const quotaLimits = resolveDestinationQuota(options.destinationQuota);
+  const deliverer = createDeliverer(
+    options.channels ?? [],
+    options.delivery ?? {},
+    shell.sleep,
+    countries,
+  );
   const committer = createCommitter(store, shell.now, random, shell.sleep, (record, now) =>
     recordTtl(record, now, policy),
   );
+  const effects = createEffects(shell, deliverer, random);
   const parts: Parts = {
     policy,
     shell,
     committer,
-    effects: createEffects(shell, deliverer, random),
+    effects,
     codes: createCodeMaker(keyring, code, random, shell.storage, options.testRecipients),
     deliverer,
     idempotency: createIdempotency(committer, namer, shell.idempotencyTtlMs),
     timers: createUnlockTimers(shell.scheduleUnlocks),
     namer,
+    quota:
+      quotaLimits === undefined
+        ? undefined
+        : createDestinationQuota(quotaLimits, committer, namer, effects),
   };
   return {
     policy: code,

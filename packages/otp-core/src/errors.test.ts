@@ -11,6 +11,7 @@ describe("OtpError", () => {
       "STORE_FULL",
       "STORE_CONTENTION",
       "NO_CHANNEL",
+      "DESTINATION_NOT_ALLOWED",
       "DELIVERY_FAILED",
       "RECIPIENT_INVALID",
       "PROVIDER_REJECTED",

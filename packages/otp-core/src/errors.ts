@@ -27,6 +27,12 @@ export const OTP_ERROR_CODES = {
   /** No configured channel can reach the recipient (no phone for WhatsApp, no address at all). */
   NO_CHANNEL: "No delivery channel can reach this recipient",
   /**
+   * The phone number is in a country the engine's `phoneCountries` allow-list leaves out (and no
+   * other channel may reach the recipient). `details.country` (when known) and
+   * `details.callingCode` say which. Not retryable: the same number is refused again.
+   */
+  DESTINATION_NOT_ALLOWED: "Codes may not be sent to this destination's country",
+  /**
    * A channel could not deliver (provider error; `retryable` says whether to try again), or, from
    * the engine, every eligible channel failed (`cause` is the last channel's error).
    */

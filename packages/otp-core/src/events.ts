@@ -12,6 +12,7 @@ export const OTP_EVENT_TYPES = [
   "locked",
   "unlocked",
   "revoked",
+  "quota_exceeded",
 ] as const;
 
 /** The kind of an {@link OtpEvent}. */
@@ -51,7 +52,10 @@ export interface OtpEvent {
   lockedUntil?: number;
   /** True for codes of test recipients (fixed code, no delivery). */
   test?: boolean;
-  /** Free-form reason (`"replaced"`, `"revoked"`, `"budget"`), never sensitive. */
+  /**
+   * Free-form reason (`"replaced"`, `"revoked"`, `"budget"`; for `quota_exceeded`, which quota:
+   * `"destination_quota"`), never sensitive.
+   */
   reason?: string;
 }
 

@@ -28,6 +28,7 @@ export type {
 export { constantTimeEqual, type OtpSecret } from "./crypto.js";
 export { OTP_DEFAULTS, OTP_LIMITS, type OtpDefaults, type OtpLimits } from "./defaults.js";
 export type { DeliveryOptions } from "./delivery.js";
+export type { DestinationQuotaOptions } from "./destination-quota.js";
 export { createOtp } from "./engine.js";
 export {
   isOtpError,
@@ -37,8 +38,16 @@ export {
   type OtpErrorOptions,
 } from "./errors.js";
 export { OTP_EVENT_TYPES, type OtpEvent, type OtpEventSink, type OtpEventType } from "./events.js";
+export { languageCandidates, languageDirection, matchLanguage } from "./language-match.js";
+export {
+  OTP_LANGUAGE_TAGS,
+  OTP_LANGUAGES,
+  type OtpLanguage,
+  type OtpLanguageTag,
+} from "./languages.js";
 export { maskDestination, maskEmail, maskPhone } from "./mask.js";
 export type { HmacFunction, OtpOptions } from "./options.js";
+export { OTP_PHONE_REGIONS } from "./phone-regions.js";
 export { type CodePolicy, type CodePolicyOptions, createCodePolicy, MIN_BITS } from "./policy.js";
 export { type RandomSource, randomString } from "./random.js";
 export {

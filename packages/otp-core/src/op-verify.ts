@@ -1,7 +1,8 @@
 import { normalizeCode } from "./alphabet.js";
 import type { VerifyRequest, VerifyResult } from "./api.js";
 import { argumentError } from "./assert.js";
-import type { Recipient } from "./channel.js";
+import type { OtpChannel, Recipient } from "./channel.js";
+import { destinationsOf } from "./destination-quota.js";
 import type { SubjectContext } from "./effects.js";
 import type { Parts } from "./parts.js";
 import { commitAndEmit, contextOf } from "./parts.js";
@@ -72,7 +73,15 @@ async function sendRetry(
   retry: { code: string; candidate: Candidate },
   outcome: VerifyResult & { status: "invalid" },
 ): Promise<VerifyResult> {
-  const message = decision.messages.find((m) => m.kind === "retry");
+  const message = decision.messages.find((m) => m.kind === "retry")!;
+  // A fresh code is a send like any other: its destination's quota counts it (and, over it,
+  // withdraws it as if undelivered). Without the quota, retries would multiply what one
+  // destination may receive by the attempts of every subject sending to it.
+  if (parts.quota !== undefined) {
+    const plan = planOf(parts, message.to, message.channels);
+    const take = await parts.quota.take(ctx, destinationsOf(plan, message.to));
+    if (!take.ok) return withdraw(parts, ctx, retry.candidate.id);
+  }
   try {
     await parts.effects.deliver(ctx, {
       message: message as typeof message & { kind: "retry" },
@@ -81,15 +90,20 @@ async function sendRetry(
     });
     return outcome;
   } catch {
-    // The fresh code could not go out: it is withdrawn and the spent one comes back if it can.
-    const undelivered = await commitAndEmit(parts, ctx, (record, now) =>
-      decideUndelivered(record, { now, codeId: retry.candidate.id }, parts.policy),
-    );
-    const u = undelivered.outcome;
-    if (u.restored)
-      return { status: "invalid", attemptsRemaining: u.attemptsRemaining, resent: false };
-    return { status: u.previous ?? "not_found" };
+    return withdraw(parts, ctx, retry.candidate.id);
   }
+}
+
+/** The fresh code could not go out: it is withdrawn and the spent one comes back if it can. */
+async function withdraw(parts: Parts, ctx: SubjectContext, codeId: string): Promise<VerifyResult> {
+  const undelivered = await commitAndEmit(parts, ctx, (record, now) =>
+    decideUndelivered(record, { now, codeId }, parts.policy),
+  );
+  const u = undelivered.outcome;
+  if (u.restored) {
+    return { status: "invalid", attemptsRemaining: u.attemptsRemaining, resent: false };
+  }
+  return { status: u.previous ?? "not_found" };
 }
 
 function planFirst(
@@ -97,9 +111,17 @@ function planFirst(
   to: Recipient,
   channels: readonly string[] | undefined,
 ): string | undefined {
+  return planOf(parts, to, channels)[0]?.name;
+}
+
+function planOf(
+  parts: Parts,
+  to: Recipient,
+  channels: readonly string[] | undefined,
+): OtpChannel[] {
   try {
-    return parts.deliverer.plan(to, channels)[0]?.name;
+    return parts.deliverer.plan(to, channels);
   } catch {
-    return undefined; // a channel named in the record is no longer configured
+    return []; // a channel named in the record is no longer configured
   }
 }

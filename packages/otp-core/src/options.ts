@@ -3,6 +3,7 @@ import type { OtpChannel, Recipient } from "./channel.js";
 import type { OtpSecret } from "./crypto.js";
 import { OTP_DEFAULTS, OTP_LIMITS } from "./defaults.js";
 import type { DeliveryOptions } from "./delivery.js";
+import type { DestinationQuotaOptions } from "./destination-quota.js";
 import type { OtpEvent, OtpEventSink } from "./events.js";
 import type { CodePolicyOptions } from "./policy.js";
 import type { RandomSource } from "./random.js";
@@ -78,6 +79,31 @@ export interface OtpOptions {
    * @default "hash"
    */
   storage?: "hash" | "encrypted";
+  /**
+   * The send quota per destination: at most so many codes to one e-mail address or phone number
+   * (normalised: case, `+tags`, formatting) over every subject and purpose, whoever asks. It
+   * stops a leaked key from pumping one number or bombing one inbox from ever-new subjects.
+   * Counted in the store under its own keyed record, one more store round trip per issue;
+   * `false` turns it off (and the round trip). Test recipients and `deliver: false` do not count.
+   * @default { maxPerHour: 10, maxPerDay: 30 }
+   */
+  destinationQuota?: DestinationQuotaOptions | false;
+  /**
+   * The countries phone channels may send to (ISO 3166-1 alpha-2: `["US", "MX", "ES"]`), as
+   * Twilio's Geo Permissions and Stytch's country allow-list: a number elsewhere is not sent to
+   * (e-mail may still reach the recipient), and when nothing else can, `issue` throws
+   * `DESTINATION_NOT_ALLOWED` naming the country. Numbers are placed by their E.164 calling code:
+   * a code several countries share admits them all once one is listed (`"US"` admits every `+1`
+   * number: Canada and the Caribbean too). Give `phoneCountryOf` to tell them apart.
+   * @default every country
+   */
+  phoneCountries?: readonly string[];
+  /**
+   * Places a phone number in its country more exactly than its calling code can (for `+1`, `+7`,
+   * `+44`…), e.g. with libphonenumber: `(phone) => parsePhoneNumber(phone)?.country`. Return
+   * `undefined` when unsure: the calling code then decides. Only with `phoneCountries`.
+   */
+  phoneCountryOf?: (phone: string) => string | undefined;
   /** Delivery channels. Without them, call `issue({ deliver: false })` and deliver yourself. */
   channels?: readonly OtpChannel[];
   /** Retry, backoff and timeout of deliveries. */

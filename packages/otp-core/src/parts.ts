@@ -6,6 +6,7 @@ import type { Committer } from "./commit.js";
 import type { Namer } from "./crypto.js";
 import { OTP_DEFAULTS, OTP_LIMITS } from "./defaults.js";
 import type { Deliverer } from "./delivery.js";
+import type { DestinationQuota } from "./destination-quota.js";
 import type { Effects, SubjectContext } from "./effects.js";
 import type { Idempotency } from "./idempotency.js";
 import type { ShellOptions } from "./options.js";
@@ -25,6 +26,8 @@ export interface Parts {
   readonly idempotency: Idempotency;
   readonly timers: UnlockTimers;
   readonly namer: Namer;
+  /** The send quota per destination; `undefined` when turned off. */
+  readonly quota: DestinationQuota | undefined;
 }
 
 /** @internal Checks a subject reference and names its record. */

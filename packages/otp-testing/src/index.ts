@@ -20,6 +20,7 @@ export {
   type FakeFailureKind,
 } from "./fake-channel.js";
 export { type DescribeOtpModelOptions, describeOtpModel } from "./model-suite.js";
+export { type DescribeOtpQuotasOptions, describeOtpQuotas } from "./quota-suite.js";
 export {
   type DescribeOtpStoreOptions,
   describeOtpStore,

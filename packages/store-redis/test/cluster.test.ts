@@ -1,5 +1,10 @@
 import { isOtpError } from "@otpkit/otp-core";
-import { describeOtpAttack, describeOtpEngine, describeOtpStore } from "@otpkit/otp-testing";
+import {
+  describeOtpAttack,
+  describeOtpEngine,
+  describeOtpQuotas,
+  describeOtpStore,
+} from "@otpkit/otp-testing";
 import type { RedisClusterProcess } from "@otpkit/otp-testing/redis-server";
 import { startRedisCluster } from "@otpkit/otp-testing/redis-server";
 import { Cluster } from "ioredis";
@@ -44,6 +49,12 @@ describeOtpStore({
 describeOtpEngine({
   name: "redis-cluster",
   createStore: () => createRedisStore({ client, keyPrefix: uniquePrefix("cluster-engine") }),
+  cleanup: () => undefined,
+});
+
+describeOtpQuotas({
+  name: "redis-cluster",
+  createStore: () => createRedisStore({ client, keyPrefix: uniquePrefix("cluster-quotas") }),
   cleanup: () => undefined,
 });
 

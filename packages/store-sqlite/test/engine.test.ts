@@ -1,4 +1,4 @@
-import { describeOtpEngine } from "@otpkit/otp-testing";
+import { describeOtpEngine, describeOtpQuotas } from "@otpkit/otp-testing";
 import { createSqliteStore } from "../src/index.js";
 import { useTempDir } from "./support.js";
 
@@ -9,5 +9,11 @@ const dir = useTempDir("all");
 describeOtpEngine({
   name: "sqlite",
   createStore: () => createSqliteStore({ path: dir.freshDatabase("engine") }),
+  cleanup: (store) => store.close?.(),
+});
+
+describeOtpQuotas({
+  name: "sqlite",
+  createStore: () => createSqliteStore({ path: dir.freshDatabase("quotas") }),
   cleanup: (store) => store.close?.(),
 });

@@ -17,6 +17,14 @@ export {
   settleLock,
   start,
 } from "./lock.js";
+export {
+  decideQuota,
+  decideQuotaRefund,
+  type QuotaInput,
+  type QuotaLimits,
+  type QuotaOutcome,
+  quotaTtl,
+} from "./quota.js";
 export { statusOf } from "./status.js";
 export { checkSend } from "./throttle.js";
 export { recordTtl } from "./ttl.js";

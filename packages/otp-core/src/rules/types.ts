@@ -26,10 +26,11 @@ export type MessageEffect =
 
 /**
  * What a rule decides: the next record (`undefined`: nothing changes, nothing to write), the
- * answer, and the effects to perform — in order — only after the record is committed.
+ * answer, and the effects to perform — in order — only after the record is committed. `R` is
+ * the record's type: a subject's by default, a destination's for the send quota.
  */
-export interface Decision<O> {
-  readonly next: SubjectRecord | undefined;
+export interface Decision<O, R = SubjectRecord> {
+  readonly next: R | undefined;
   readonly outcome: O;
   readonly events: readonly EventDraft[];
   readonly messages: readonly MessageEffect[];
