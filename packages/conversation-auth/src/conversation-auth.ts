@@ -71,7 +71,10 @@ export function createConversationAuth(options: ConversationAuthOptions): Conver
     return `conversation-auth:${o.tenant}:${conversationId}`;
   };
   const say = (locale: string, key: keyof ConversationMessages, values = {}): string =>
-    fill(messagesFor(locale, o.messages)[key], { length: o.otp.policy.length, ...values });
+    fill(messagesFor(locale, o.messages, o.defaultLocale)[key], {
+      length: o.otp.policy.length,
+      ...values,
+    });
   const result = (state: ConversationState, reply: string): ConversationResult => ({
     state,
     reply,

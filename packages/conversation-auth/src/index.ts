@@ -9,6 +9,7 @@ export {
   type MemoryDirectoryOptions,
 } from "./directory.js";
 export { extractCode } from "./extract-code.js";
+export { CONVERSATION_LOCALES } from "./locales/index.js";
 export {
   type ConversationMessages,
   MESSAGES_EN,

@@ -1,3 +1,6 @@
+import { languageCandidates, matchLanguage } from "@otpkit/otp-core";
+import { CONVERSATION_LOCALES } from "./locales/index.js";
+
 /**
  * What the agent says at each step. Placeholders in braces are filled in: `{destination}` (masked:
  * `***78`, `a***@example.com`), `{minutes}`, `{attempts}`, `{length}`, `{seconds}`.
@@ -47,32 +50,7 @@ export interface ConversationMessages {
  * createConversationAuth({ ...options, messages: { en: { verified: "Thanks, you're verified." } } });
  * ```
  */
-export const MESSAGES_EN: Readonly<ConversationMessages> = Object.freeze({
-  codeSentPhone:
-    "We sent a verification code to the number {destination} registered in your profile. Please enter the code (expires in {minutes} minutes).",
-  codeSentEmail:
-    "We sent a verification code to the email {destination} registered in your profile. Please enter the code (expires in {minutes} minutes).",
-  codeSentGeneric:
-    "If the details match a record, we sent a verification code to the contact registered in it. Please enter the code (expires in {minutes} minutes).",
-  incorrectMany: "Incorrect code. You have {attempts} attempts remaining.",
-  incorrectOne: "Incorrect code. You have 1 attempt remaining.",
-  cancelled:
-    "Incorrect code. For security, the verification process was cancelled. Message me again to restart.",
-  expired: "The code has expired. Please message me again and I will send you a new one.",
-  malformed:
-    "That does not look like a verification code. Please enter the {length}-digit code we sent you.",
-  verified: "Identity verified.",
-  throttled: "A code was sent a moment ago. Please wait {seconds} seconds and message me again.",
-  locked: "For security, verification is paused for this profile. Please try again later.",
-  pending: "Please enter the verification code we sent you.",
-  notStarted:
-    "There is no verification in progress. Please tell me your identifier and I will send you a code.",
-  sessionExpired: "Your session has expired. Please verify your identity again to continue.",
-  sessionActive: "Your identity is verified.",
-  sessionEnded: "Your session has ended.",
-  noChannel:
-    "We cannot send a verification code: your profile has no phone number or email. Please contact support.",
-});
+export const MESSAGES_EN: Readonly<ConversationMessages> = CONVERSATION_LOCALES.en;
 
 /**
  * Spanish (neutral Latin American, informal "tú"), used for `es` and every `es-*` locale.
@@ -83,48 +61,58 @@ export const MESSAGES_EN: Readonly<ConversationMessages> = Object.freeze({
  * // reply: "Enviamos un código de verificación al número ***78 registrado en tu perfil. …"
  * ```
  */
-export const MESSAGES_ES: Readonly<ConversationMessages> = Object.freeze({
-  codeSentPhone:
-    "Enviamos un código de verificación al número {destination} registrado en tu perfil. Por favor, introduce el código (vence en {minutes} minutos).",
-  codeSentEmail:
-    "Enviamos un código de verificación al correo {destination} registrado en tu perfil. Por favor, introduce el código (vence en {minutes} minutos).",
-  codeSentGeneric:
-    "Si los datos coinciden con un registro, enviamos un código de verificación al contacto registrado en él. Por favor, introduce el código (vence en {minutes} minutos).",
-  incorrectMany: "Código incorrecto. Te quedan {attempts} intentos.",
-  incorrectOne: "Código incorrecto. Te queda 1 intento.",
-  cancelled:
-    "Código incorrecto. Por seguridad, se canceló el proceso de verificación. Escríbeme de nuevo para reiniciar.",
-  expired: "El código ha vencido. Por favor, escríbeme de nuevo y te enviaré uno nuevo.",
-  malformed:
-    "Eso no parece un código de verificación. Por favor, introduce el código de {length} dígitos que te enviamos.",
-  verified: "Identidad verificada.",
-  throttled:
-    "Acabamos de enviar un código. Por favor, espera {seconds} segundos y escríbeme de nuevo.",
-  locked:
-    "Por seguridad, la verificación está pausada para este perfil. Por favor, inténtalo más tarde.",
-  pending: "Por favor, introduce el código de verificación que te enviamos.",
-  notStarted: "No hay ninguna verificación en curso. Dime tu identificador y te enviaré un código.",
-  sessionExpired: "Tu sesión ha vencido. Por favor, verifica tu identidad de nuevo para continuar.",
-  sessionActive: "Tu identidad está verificada.",
-  sessionEnded: "Tu sesión ha terminado.",
-  noChannel:
-    "No podemos enviar un código de verificación: tu perfil no tiene teléfono ni correo. Por favor, contacta a soporte.",
-});
-
-/** Operator overrides: per language (`"en"`, `"es"`, `"pt-BR"`), any subset of the messages. */
-export type MessageOverrides = Readonly<Record<string, Partial<ConversationMessages>>>;
+export const MESSAGES_ES: Readonly<ConversationMessages> = CONVERSATION_LOCALES.es;
 
 /**
- * The messages for a locale: the override for the exact tag, then for its language, then the
- * built-in Spanish or English, then English for anything still missing.
+ * Operator overrides: per language or region (`"en"`, `"es"`, `"pt-BR"`, `"zh-Hant"`; any case),
+ * any subset of the messages. A language otpkit has no replies in (`"cy"`) may be given too: the
+ * messages it leaves out come from the default language.
  */
-export function messagesFor(locale: string, overrides: MessageOverrides): ConversationMessages {
-  const tag = locale.toLowerCase();
-  const language = tag.split("-")[0] ?? "en";
-  const builtIn = language === "es" ? MESSAGES_ES : language === "en" ? MESSAGES_EN : undefined;
-  // A language without built-in messages speaks English, with the operator's English overrides.
-  const base = builtIn ?? { ...MESSAGES_EN, ...overrides["en"] };
-  return { ...base, ...overrides[language], ...(tag === language ? {} : overrides[tag]) };
+export type MessageOverrides = Readonly<Record<string, Partial<ConversationMessages>>>;
+
+/** The overrides keyed by lower-case tag, so `pt-BR` and `pt-br` are one entry. */
+function overridesFor(
+  locale: string,
+  overrides: MessageOverrides,
+): Partial<ConversationMessages>[] {
+  const byTag = new Map(Object.entries(overrides).map(([tag, m]) => [tag.toLowerCase(), m]));
+  // Least specific first, so `pt-BR`'s texts win over `pt`'s.
+  return languageCandidates(locale)
+    .reverse()
+    .flatMap((tag) => {
+      const found = byTag.get(tag);
+      return found === undefined ? [] : [found];
+    });
+}
+
+/**
+ * The messages for a locale: the built-in replies of its language (otp-core's `matchLanguage`:
+ * `pt-BR` → `pt`, `zh-TW` → `zh-Hant`, `no` → `nb`), or else those of `defaultLocale`, or else
+ * English; with the operator's overrides for the language and then the exact tag over them.
+ *
+ * @param locale The conversation's locale (BCP 47; `_` accepted).
+ * @param overrides The operator's overrides (`options.messages`).
+ * @param defaultLocale Where a locale without built-in replies falls back to. @default "en"
+ * @returns Every message, none missing.
+ * @throws Never.
+ * @example
+ * ```ts
+ * messagesFor("pt-BR", {}).verified; // "Identidade verificada."
+ * messagesFor("kl", { en: { verified: "Done." } }).verified; // "Done."
+ * ```
+ */
+export function messagesFor(
+  locale: string,
+  overrides: MessageOverrides,
+  defaultLocale = "en",
+): ConversationMessages {
+  const own = overridesFor(locale, overrides);
+  const tag = matchLanguage(locale);
+  if (tag !== undefined) return Object.assign({}, CONVERSATION_LOCALES[tag], ...own);
+  // A language without built-in replies speaks the default language (English unless set), with
+  // the operator's overrides for that language, and its own overrides over them.
+  const next = locale.toLowerCase() === defaultLocale.toLowerCase() ? "en" : defaultLocale;
+  return Object.assign(messagesFor(next, overrides, "en"), ...own);
 }
 
 /** `template` with each `{name}` replaced by `values[name]` (unknown names stay as written). */

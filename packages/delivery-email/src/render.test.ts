@@ -31,7 +31,7 @@ describe("renderEmail", () => {
     expect(email.html).toContain('<meta charset="utf-8">');
     expect(email.html).toContain("<title>Your Acme verification code</title>");
     expect(email.html).toMatch(
-      /<span style="[^"]*font-family:ui-monospace[^"]*font-size:32px[^"]*">493817<\/span>/,
+      /<span dir="ltr" style="[^"]*font-family:ui-monospace[^"]*font-size:32px[^"]*">493817<\/span>/,
     );
     // No images, no links, no remote resources, no scripts, no <style> blocks.
     expect(email.html).not.toMatch(/<img|<a\s|<link|<script|<style|url\(|https?:/i);
@@ -105,11 +105,12 @@ describe("renderEmail", () => {
       locale: "es-MX",
     });
     expect(renderEmail(code({ locale: "ES" }), base).locale).toBe("es");
-    expect(renderEmail(code({ locale: "fr" }), base)).toMatchObject({
+    // Kalaallisut (kl) has no built-in templates.
+    expect(renderEmail(code({ locale: "kl" }), base)).toMatchObject({
       subject: "Your Acme verification code",
       locale: "en",
     });
-    expect(renderEmail(code({ locale: "fr-CA" }), { ...base, defaultLocale: "es" })).toMatchObject({
+    expect(renderEmail(code({ locale: "kl-GL" }), { ...base, defaultLocale: "es" })).toMatchObject({
       subject: "Tu código de verificación de Acme",
       locale: "es",
     });
@@ -121,17 +122,17 @@ describe("renderEmail", () => {
     const options = {
       ...base,
       templates: {
-        fr: { code: { subject: "Votre code {{productName}}", body: "Votre code :\n\n{{code}}" } },
+        kl: { code: { subject: "Kode {{productName}}", body: "Kodeqarfik:\n\n{{code}}" } },
         en: { lockout: { subject: "Locked out of {{productName}}" } },
       },
     };
-    const fr = renderEmail(code({ locale: "fr-BE" }), options);
-    expect(fr).toMatchObject({ subject: "Votre code Acme", locale: "fr-BE" });
-    expect(fr.text).toBe("Votre code :\n\n493817\n");
-    expect(fr.html).toContain('<html lang="fr-BE" dir="ltr">');
-    // fr has no lockout: English, with the English override applied and the rest built in.
+    const kl = renderEmail(code({ locale: "kl-GL" }), options);
+    expect(kl).toMatchObject({ subject: "Kode Acme", locale: "kl-GL" });
+    expect(kl.text).toBe("Kodeqarfik:\n\n493817\n");
+    expect(kl.html).toContain('<html lang="kl-GL" dir="ltr">');
+    // kl has no lockout: English, with the English override applied and the rest built in.
     const lockout = renderEmail(
-      { kind: "lockout", locale: "fr", recipient: {}, lockedUntil: NOW },
+      { kind: "lockout", locale: "kl", recipient: {}, lockedUntil: NOW },
       options,
     );
     expect(lockout.subject).toBe("Locked out of Acme");
@@ -141,12 +142,13 @@ describe("renderEmail", () => {
     expect(lockout.locale).toBe("en");
   });
 
-  it("marks right-to-left languages", () => {
-    const email = renderEmail(code({ locale: "ar" }), {
+  it("marks right-to-left languages, custom ones too", () => {
+    const email = renderEmail(code({ locale: "ps" }), {
       ...base,
-      templates: { ar: { code: { subject: "رمز {{productName}}", body: "{{code}}" } } },
+      templates: { ps: { code: { subject: "{{productName}} کوډ", body: "{{code}}" } } },
     });
-    expect(email.html).toContain('<html lang="ar" dir="rtl">');
+    expect(email.html).toContain('<html lang="ps" dir="rtl">');
+    expect(email.text).toBe("493817\n");
   });
 
   it("renders lockout and unlock without a code, whatever the message carries", () => {
@@ -242,7 +244,7 @@ describe("template and option validation (at construction)", () => {
       { templates: { en: { unlock: { footer: "{{lockedUntil}}" } } } },
       "templates.en.unlock.footer",
     );
-    invalid({ templates: { de: { code: { subject: "Ihr Code" } } } }, "templates.de.code.body");
+    invalid({ templates: { kl: { code: { subject: "Kode" } } } }, "templates.kl.code.body");
   });
 
   it("explains a code placeholder in a message that has no code", () => {

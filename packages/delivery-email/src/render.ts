@@ -1,5 +1,5 @@
 import type { OtpMessage, OtpMessageKind } from "@otpkit/otp-core";
-import { argumentError, OtpError } from "@otpkit/otp-core";
+import { argumentError, languageCandidates, languageDirection, OtpError } from "@otpkit/otp-core";
 import { hasControlCharacters } from "./address.js";
 import { configError } from "./classify.js";
 import type {
@@ -162,16 +162,8 @@ function invalid(field: string, expected: string, got: unknown): OtpError {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Locale resolution: "es-MX" → "es" → defaultLocale → "en".
-
-const RTL_LANGUAGES = new Set(["ar", "he", "iw", "fa", "ur", "ps", "yi", "dv", "sd", "ug", "ckb"]);
-
-function chainOf(tag: string): string[] {
-  const parts = tag.toLowerCase().split("-");
-  const chain: string[] = [];
-  for (let i = parts.length; i >= 1; i--) chain.push(parts.slice(0, i).join("-"));
-  return chain;
-}
+// Locale resolution: "es-MX" → "es" → defaultLocale → "en", with otp-core's candidates
+// (`zh-TW` → `zh-Hant`, `no` → `nb`).
 
 function canonical(tag: string): string | undefined {
   try {
@@ -187,7 +179,11 @@ function resolveTemplate(
   settings: Settings,
 ): { template: EmailTemplate; lang: string } {
   const wanted = isLocaleTag(requested) ? canonical(requested) : undefined;
-  const chain = [...(wanted ? chainOf(wanted) : []), ...chainOf(settings.defaultLocale), "en"];
+  const chain = [
+    ...(wanted ? languageCandidates(wanted) : []),
+    ...languageCandidates(settings.defaultLocale),
+    "en",
+  ];
   for (const locale of chain) {
     const template = settings.registry.get(locale)?.[kind];
     if (template === undefined) continue;
@@ -338,6 +334,11 @@ type Line = Token[];
 type Paragraph = Line[];
 
 const PLACEHOLDER = /\{\{([A-Za-z]+)\}\}/g;
+// Commas in Latin, Arabic (،) and CJK (、，) text, and spaces, around a name that is left out.
+const NAME_SEPARATOR_END = /[\s,،、，]+$/u;
+const NAME_SEPARATOR_START = /^[\s,،、，]+/u;
+// Letters written onto the name: honorifics such as 様 or 님.
+const NAME_SUFFIX = /^[\p{L}\p{M}]+/u;
 
 /** Fills one line; `undefined` when it uses a placeholder that has no value (the line is left out). */
 function fillLine(line: string, values: Values): Line | undefined {
@@ -349,10 +350,17 @@ function fillLine(line: string, values: Values): Line | undefined {
     last = match.index + match[0].length;
     const value = values[name];
     if (value === undefined) {
-      // No name: "Hi {{name}}," becomes "Hi," and "Hola, {{name}}:" becomes "Hola:". Any other
-      // missing value (no support contact, no expiry) drops the whole line.
+      // Any missing value but the name (no support contact, no expiry) drops the whole line.
       if (name !== "name") return undefined;
-      tokens.push({ value: false, text: before.replace(/[\s,]+$/, "") });
+      // No name: "Hi {{name}}," becomes "Hi,", "Hola, {{name}}:" "Hola:", "안녕하세요, {{name}}님."
+      // "안녕하세요." (an honorific written onto the name goes with it) and "{{name}}，您好："
+      // "您好：" (the separator after a leading name goes too).
+      const kept = before.replace(NAME_SEPARATOR_END, "");
+      if (kept !== "") tokens.push({ value: false, text: kept });
+      last += NAME_SUFFIX.exec(line.slice(last))?.[0].length ?? 0;
+      if (kept === "" && tokens.length === 0) {
+        last += NAME_SEPARATOR_START.exec(line.slice(last))?.[0].length ?? 0;
+      }
       continue;
     }
     if (before !== "") tokens.push({ value: false, text: before });
@@ -416,7 +424,7 @@ export function escapeHtml(text: string): string {
 function tokenHtml(token: Token): string {
   const escaped = escapeHtml(token.text);
   return token.value === "code"
-    ? `<strong style="${CODE_INLINE_STYLE}">${escaped}</strong>`
+    ? `<strong dir="ltr" style="${CODE_INLINE_STYLE}">${escaped}</strong>`
     : escaped;
 }
 
@@ -426,7 +434,8 @@ function paragraphHtml(paragraph: Paragraph, style: string): string {
   if (only?.length === 1 && only[0]?.value === "code") {
     // The code on a paragraph of its own: large, monospaced, selectable text (never an image,
     // so it can be read by screen readers, copied, and autofilled).
-    return `<div style="margin:0 0 16px 0;"><span style="${CODE_BLOCK_STYLE}">${escapeHtml(only[0].text)}</span></div>`;
+    // dir="ltr": a code reads left to right inside a right-to-left e-mail too.
+    return `<div style="margin:0 0 16px 0;"><span dir="ltr" style="${CODE_BLOCK_STYLE}">${escapeHtml(only[0].text)}</span></div>`;
   }
   const lines = paragraph.map((line) => line.map(tokenHtml).join(""));
   return `<p style="${style}">${lines.join("<br>\n")}</p>`;
@@ -440,7 +449,7 @@ function toHtml(parts: {
   footer: Paragraph[];
 }): string {
   const lang = escapeHtml(parts.lang);
-  const dir = RTL_LANGUAGES.has(parts.lang.toLowerCase().split("-")[0] ?? "") ? "rtl" : "ltr";
+  const dir = languageDirection(parts.lang);
   const subject = escapeHtml(parts.subject);
   const main = [...parts.greeting, ...parts.body].map((p) => paragraphHtml(p, P_STYLE));
   const footer = parts.footer.map((p) => paragraphHtml(p, FOOTER_STYLE));

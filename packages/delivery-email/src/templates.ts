@@ -1,6 +1,8 @@
 import type { OtpMessageKind } from "@otpkit/otp-core";
+import { matchLanguage, OTP_LANGUAGE_TAGS } from "@otpkit/otp-core";
 import { hasControlCharacters } from "./address.js";
 import { configError } from "./classify.js";
+import { EMAIL_LOCALES } from "./locales/index.js";
 
 /**
  * The four parts of one e-mail, as plain text with `{{placeholder}}`s.
@@ -27,10 +29,11 @@ export type EmailTemplateSet = Readonly<Record<OtpMessageKind, EmailTemplate>>;
 /**
  * Template overrides: BCP 47 language tag → message kind → the parts to replace.
  *
- * For a locale with built-in templates (`en`, `es`) any subset of parts can be given; the rest
- * stays built-in. For any other locale a kind needs at least `subject` and `body` (greeting and
- * footer default to empty); kinds left out fall back along the locale chain
- * (`es-MX` → `es` → `defaultLocale` → `en`).
+ * For a locale with built-in templates (the 58 languages of `OTP_LANGUAGES`, and their regions:
+ * `pt-BR` builds on `pt`) any subset of parts can be given; the rest stays built-in. For any
+ * other locale a kind needs at least `subject` and `body` (greeting and footer default to
+ * empty); kinds left out fall back along the locale chain (`es-MX` → `es` → `defaultLocale` →
+ * `en`).
  *
  * @example
  * ```ts
@@ -89,104 +92,16 @@ const PART_MAX_LENGTH: Readonly<Record<keyof EmailTemplate, number>> = {
 };
 
 /** Built-in English templates. */
-export const EN_TEMPLATES: EmailTemplateSet = {
-  code: {
-    subject: "Your {{productName}} verification code",
-    greeting: "Hi {{name}},",
-    body: [
-      "Here is the verification code you asked for:",
-      "{{code}}",
-      "It expires in {{expiryDuration}} (at {{expiryTime}}). Enter it on the page where you asked for it.",
-      "If you did not ask for this code, you can ignore this email: nobody can use it without access to your inbox. Never share it with anyone; {{productName}} will never ask you for it.",
-    ].join("\n\n"),
-    footer:
-      "This is an automated message from {{productName}}.\nNeed help? Contact {{supportContact}}.",
-  },
-  retry: {
-    subject: "Your new {{productName}} verification code",
-    greeting: "Hi {{name}},",
-    body: [
-      "A code was entered incorrectly, so here is a new one. The previous code no longer works.",
-      "{{code}}",
-      "It expires in {{expiryDuration}} (at {{expiryTime}}).",
-      "If you are not trying to sign in, you can ignore this email. Never share this code with anyone; {{productName}} will never ask you for it.",
-    ].join("\n\n"),
-    footer:
-      "This is an automated message from {{productName}}.\nNeed help? Contact {{supportContact}}.",
-  },
-  lockout: {
-    subject: "Sign-in to {{productName}} is paused",
-    greeting: "Hi {{name}},",
-    body: [
-      "Too many incorrect codes were entered, so we have paused sign-in to your {{productName}} account. This protects it from someone guessing the code.",
-      "You can try again after {{lockedUntil}}.",
-      "If this was not you, or you need help now, contact {{supportContact}}.",
-    ].join("\n\n"),
-    footer: "This is an automated message from {{productName}}.",
-  },
-  unlock: {
-    subject: "You can sign in to {{productName}} again",
-    greeting: "Hi {{name}},",
-    body: [
-      "The pause on signing in to {{productName}} has ended. You can ask for a new code whenever you are ready.",
-      "If you were not trying to sign in, contact {{supportContact}}.",
-    ].join("\n\n"),
-    footer: "This is an automated message from {{productName}}.",
-  },
-};
+export const EN_TEMPLATES: EmailTemplateSet = EMAIL_LOCALES.en;
 
 /** Built-in Spanish templates (neutral Spanish, tuteo). */
-export const ES_TEMPLATES: EmailTemplateSet = {
-  code: {
-    subject: "Tu código de verificación de {{productName}}",
-    greeting: "Hola, {{name}}:",
-    body: [
-      "Este es el código de verificación que has solicitado:",
-      "{{code}}",
-      "Caduca en {{expiryDuration}} (a las {{expiryTime}}). Introdúcelo en la página donde lo pediste.",
-      "Si no has pedido este código, puedes ignorar este correo: nadie puede usarlo sin acceso a tu bandeja de entrada. No lo compartas con nadie; {{productName}} nunca te lo pedirá.",
-    ].join("\n\n"),
-    footer:
-      "Este es un mensaje automático de {{productName}}.\n¿Necesitas ayuda? Escribe a {{supportContact}}.",
-  },
-  retry: {
-    subject: "Tu nuevo código de verificación de {{productName}}",
-    greeting: "Hola, {{name}}:",
-    body: [
-      "Se introdujo un código incorrecto, así que aquí tienes uno nuevo. El código anterior ya no funciona.",
-      "{{code}}",
-      "Caduca en {{expiryDuration}} (a las {{expiryTime}}).",
-      "Si no estás intentando iniciar sesión, puedes ignorar este correo. No compartas este código con nadie; {{productName}} nunca te lo pedirá.",
-    ].join("\n\n"),
-    footer:
-      "Este es un mensaje automático de {{productName}}.\n¿Necesitas ayuda? Escribe a {{supportContact}}.",
-  },
-  lockout: {
-    subject: "El inicio de sesión en {{productName}} está en pausa",
-    greeting: "Hola, {{name}}:",
-    body: [
-      "Se introdujeron demasiados códigos incorrectos, así que hemos pausado el inicio de sesión en tu cuenta de {{productName}}. Así la protegemos de quien intente adivinar el código.",
-      "Podrás volver a intentarlo a partir de: {{lockedUntil}}.",
-      "Si no has sido tú, o necesitas ayuda ahora, escribe a {{supportContact}}.",
-    ].join("\n\n"),
-    footer: "Este es un mensaje automático de {{productName}}.",
-  },
-  unlock: {
-    subject: "Ya puedes iniciar sesión en {{productName}}",
-    greeting: "Hola, {{name}}:",
-    body: [
-      "La pausa del inicio de sesión en {{productName}} ha terminado. Puedes pedir un código nuevo cuando quieras.",
-      "Si no estabas intentando iniciar sesión, escribe a {{supportContact}}.",
-    ].join("\n\n"),
-    footer: "Este es un mensaje automático de {{productName}}.",
-  },
-};
+export const ES_TEMPLATES: EmailTemplateSet = EMAIL_LOCALES.es;
 
-/** The built-in templates by language. */
-export const DEFAULT_TEMPLATES: Readonly<Record<string, EmailTemplateSet>> = {
-  en: EN_TEMPLATES,
-  es: ES_TEMPLATES,
-};
+/**
+ * The built-in templates by language: every language of otp-core's `OTP_LANGUAGES` (58, keyed
+ * by BCP 47 tag: `en`, `pt`, `zh-Hant`), each in `src/locales/<tag>.ts`.
+ */
+export const DEFAULT_TEMPLATES: Readonly<Record<string, EmailTemplateSet>> = EMAIL_LOCALES;
 
 /** @internal A validated template registry: lower-case locale → kind → template. */
 export type TemplateRegistry = ReadonlyMap<string, Partial<Record<OtpMessageKind, EmailTemplate>>>;
@@ -207,7 +122,9 @@ const PLACEHOLDER = /\{\{([A-Za-z]+)\}\}/g;
  */
 export function buildTemplateRegistry(overrides: unknown): TemplateRegistry {
   const registry = new Map<string, Partial<Record<OtpMessageKind, EmailTemplate>>>();
-  for (const [locale, set] of Object.entries(DEFAULT_TEMPLATES)) registry.set(locale, { ...set });
+  for (const [locale, set] of Object.entries(EMAIL_LOCALES)) {
+    registry.set(locale.toLowerCase(), { ...set });
+  }
   if (overrides === undefined) return registry;
   if (typeof overrides !== "object" || overrides === null || Array.isArray(overrides)) {
     throw configError("templates", "an object keyed by locale", overrides);
@@ -224,7 +141,9 @@ export function buildTemplateRegistry(overrides: unknown): TemplateRegistry {
     if (typeof kinds !== "object" || kinds === null || Array.isArray(kinds)) {
       throw configError(`templates.${rawLocale}`, "an object keyed by message kind", kinds);
     }
-    const builtIn = DEFAULT_TEMPLATES[locale];
+    // An override for a region builds on its language's built-ins (`pt-BR` on `pt`).
+    const builtInTag = matchLanguage(rawLocale, OTP_LANGUAGE_TAGS);
+    const builtIn = builtInTag === undefined ? undefined : EMAIL_LOCALES[builtInTag];
     const merged = { ...(registry.get(locale) ?? {}) };
     for (const [kind, parts] of Object.entries(kinds as Record<string, unknown>)) {
       const field = `templates.${rawLocale}.${kind}`;

@@ -37,3 +37,11 @@ it("docs/sample-lockout-email-es.txt matches the renderer", async () => {
     "../docs/sample-lockout-email-es.txt",
   );
 });
+
+it("docs/sample-code-email-ar.html (right to left) matches the renderer", async () => {
+  const email = renderEmail(
+    { kind: "code", code: "493817", expiresAt: NOW + 600_000, locale: "ar", recipient: {} },
+    { productName: "Acme", supportContact: "help@acme.test", now: () => NOW },
+  );
+  await expect(email.html).toMatchFileSnapshot("../docs/sample-code-email-ar.html");
+});

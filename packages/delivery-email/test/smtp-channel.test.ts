@@ -112,18 +112,23 @@ describe("delivery", () => {
     expect(parsed.html).toContain("Hi &lt;script&gt;alert(1)&lt;/script&gt; &quot;&amp;&#39;,");
   });
 
-  it("writes Spanish for es-MX and falls back to English for fr", async () => {
+  it("writes Spanish for es-MX, Arabic right to left, and falls back to English for kl", async () => {
     const email = channel();
     await email.send(message({ locale: "es-MX", recipient: { name: "Ana" } }));
-    await email.send(message({ locale: "fr", deliveryId: "dlv_02" }));
-    const [es, fr] = smtp.received.map((m) => m.parsed);
+    await email.send(message({ locale: "kl", deliveryId: "dlv_02" }));
+    await email.send(message({ locale: "ar-EG", deliveryId: "dlv_03" }));
+    const [es, kl, ar] = smtp.received.map((m) => m.parsed);
     expect(es?.subject).toBe("Tu código de verificación de Acme");
     expect(es?.text).toContain("Hola, Ana:");
     // Mexican Spanish formats the time as 12-hour, as a reader in Mexico expects.
     expect(es?.text).toMatch(/Caduca en 10 minutos \(a las 3:04\sp\.\s?m\.\sUTC\)\./);
     expect(es?.html).toContain('<html lang="es-MX" dir="ltr">');
-    expect(fr?.subject).toBe("Your Acme verification code");
-    expect(fr?.html).toContain('<html lang="en" dir="ltr">');
+    // Kalaallisut has no built-in templates: English.
+    expect(kl?.subject).toBe("Your Acme verification code");
+    expect(kl?.html).toContain('<html lang="en" dir="ltr">');
+    expect(ar?.subject).toBe("رمز التحقق الخاص بك من Acme");
+    expect(ar?.html).toContain('<html lang="ar-EG" dir="rtl">');
+    expect(ar?.text).toContain(`\n\n${CODE}\n\n`);
   });
 
   it("sends a lockout without any code, with the time it ends and the support hand-off", async () => {

@@ -5,6 +5,11 @@ export {
   type GraphErrorFacts,
   WhatsAppGraphError,
 } from "./graph-errors.js";
+export {
+  WHATSAPP_LANGUAGE_CODES,
+  WHATSAPP_TEMPLATE_LANGUAGES,
+  whatsappLanguageCode,
+} from "./languages.js";
 export type { WhatsAppPacingOptions } from "./pacing.js";
 export { toE164 } from "./phone.js";
 export {

@@ -1,5 +1,6 @@
 import type { OtpMessageKind } from "@otpkit/otp-core";
 import { configError } from "./errors.js";
+import { whatsappLanguageCode } from "./languages.js";
 
 /**
  * One approved WhatsApp message template. Create it in WhatsApp Manager (or with
@@ -124,20 +125,28 @@ function languageList(field: string, value: unknown): readonly string[] {
   return Object.freeze(value.map((v, i) => languageCode(`${field}[${i}]`, v)));
 }
 
+// Meta's Traditional Chinese codes (Taiwan, Hong Kong); zh_CN is Simplified.
+const TRADITIONAL_CHINESE = new Set(["zh_tw", "zh_hk"]);
+
 /**
  * Picks the template language for a BCP 47 locale among the languages a template is approved
- * in: the exact region (`"es-MX"` → `"es_MX"`), then the bare language (`"es"`), then any
- * region of that language (`"es_ES"`), then `fallback`.
+ * in: the exact region (`"es-MX"` → `"es_MX"`), then the code the locale asks for
+ * ({@link whatsappLanguageCode}: `"pt"` → `"pt_BR"`, `"zh-HK"` → `"zh_HK"`, `"no"` → `"nb"`,
+ * `"iw"` → `"he"`), then the bare language (`"es"`), then for Chinese another region in the same
+ * script (`"zh-HK"` → `"zh_TW"`, never Simplified while a Traditional one is approved), then any
+ * region of the language (`"es_ES"`), then `fallback`.
  *
  * @param locale The message locale (`"es-MX"`, `"pt-BR"`, `"en"`).
  * @param languages The approved Meta language codes.
  * @param fallback Returned when nothing matches.
  * @returns One of `languages`, or `fallback`.
+ * @throws Never.
  * @example
  * ```ts
  * resolveWhatsAppLanguage("es-MX", ["en_US", "es_MX", "es"], "en_US"); // "es_MX"
  * resolveWhatsAppLanguage("es-CO", ["en_US", "es"], "en_US"); // "es"
- * resolveWhatsAppLanguage("fr", ["en_US", "es"], "en_US"); // "en_US"
+ * resolveWhatsAppLanguage("zh-HK", ["zh_CN", "zh_TW"], "en_US"); // "zh_TW"
+ * resolveWhatsAppLanguage("kl", ["en_US", "es"], "en_US"); // "en_US"
  * ```
  */
 export function resolveWhatsAppLanguage(
@@ -155,10 +164,21 @@ export function resolveWhatsAppLanguage(
     .find((p) => /^([A-Za-z]{2}|\d{3})$/.test(p))
     ?.toUpperCase();
   const find = (code: string) => languages.find((l) => l.toLowerCase() === code.toLowerCase());
+  const anyRegionOf = (language: string) =>
+    languages.find((l) => l.toLowerCase().startsWith(`${language}_`));
+  // What a built-in language's locale asks for, and its language as Meta writes it (`nb`, `he`).
+  const wanted = whatsappLanguageCode(locale);
+  const base = wanted?.split("_")[0] ?? lang;
+  const traditional = wanted !== undefined && TRADITIONAL_CHINESE.has(wanted.toLowerCase());
   return (
     (region && find(`${lang}_${region}`)) ||
+    (wanted && find(wanted)) ||
     find(lang) ||
-    languages.find((l) => l.toLowerCase().startsWith(`${lang}_`)) ||
+    find(base) ||
+    (base === "zh" &&
+      languages.find((l) => TRADITIONAL_CHINESE.has(l.toLowerCase()) === traditional)) ||
+    anyRegionOf(base) ||
+    anyRegionOf(lang) ||
     fallback
   );
 }

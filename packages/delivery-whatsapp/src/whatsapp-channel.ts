@@ -32,7 +32,10 @@ export interface WhatsAppChannelOptions {
   templates?: WhatsAppTemplateOverrides;
   /**
    * Meta language codes your templates are approved in; the message locale picks among them
-   * (`"es-MX"` → `"es_MX"`, then `"es"`, then any `"es_*"`, then `defaultLanguage`).
+   * (`"es-MX"` → `"es_MX"`, then the code it asks for: `"pt"` → `"pt_BR"`, `"zh-HK"` →
+   * `"zh_HK"`, `"no"` → `"nb"`; then `"es"`, then any `"es_*"`, then `defaultLanguage`; see
+   * `resolveWhatsAppLanguage`). `WHATSAPP_TEMPLATE_LANGUAGES` lists the code of each of otpkit's
+   * 58 languages, for templates approved in all of them.
    * @default [defaultLanguage]
    */
   languages?: readonly string[];

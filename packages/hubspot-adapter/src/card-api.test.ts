@@ -287,6 +287,23 @@ describe("POST generate / resend / regenerate", () => {
     expect(headers.get("retry-after")).toBe("20");
   });
 
+  it("answers a destination over its send quota as the send cap the card knows", async () => {
+    await world.save(EMAIL_ON);
+    // Eleven contacts sharing one inbox: otp-core sends it at most 10 codes an hour.
+    const shared = Array.from({ length: 11 }, () =>
+      world.fake.portal(PORTAL).addContact({ properties: { email: "team@example.com" } }),
+    );
+    const answers = [];
+    for (const [i, id] of shared.entries()) {
+      answers.push(await post("generate", { contactId: id, requestId: `req-quota-${100 + i}` }));
+    }
+    expect(answers.slice(0, 10).every((a) => a.body.outcome === "generated")).toBe(true);
+    expect(answers[10]).toMatchObject({
+      status: 409,
+      body: { outcome: "throttled", reason: "max_sends", retryAfter: 3600 },
+    });
+  });
+
   it("resends only to the address the confirmation showed", async () => {
     await world.save(EMAIL_ON);
     const missing = await post("resend", { contactId: contact, requestId: "req-conf-0001" });

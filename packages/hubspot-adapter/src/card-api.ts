@@ -211,7 +211,8 @@ export function createCardApi(options: CardApiOptions): CardApi {
       const retryAfter = retryAfterSeconds(result.retryAfterMs);
       const answer: CardThrottled = {
         outcome: "throttled",
-        reason: result.reason,
+        // The card's contract knows two reasons; a destination's quota is a cap on sends too.
+        reason: result.reason === "destination_quota" ? "max_sends" : result.reason,
         retryAfter,
         nextSendAt: now() + result.retryAfterMs,
         replayed,

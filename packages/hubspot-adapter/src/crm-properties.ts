@@ -84,6 +84,7 @@ const OUTCOME_LABELS: Readonly<Record<LastOutcome, string>> = {
   locked: "Locked after too many wrong codes",
   unlocked: "Unlocked",
   revoked: "Code withdrawn",
+  quota_exceeded: "Send quota reached",
   not_found: "Checked with no active code",
   malformed: "Checked with input that is not a code",
 };
@@ -327,6 +328,10 @@ export function propertyUpdatesFor(
       };
     case "unlocked":
       return { [P.status]: "failed", [P.lockedUntil]: "", ...outcome };
+    case "quota_exceeded":
+      // Nothing happened to the contact's code (no code was sent), and portals installed before
+      // this outcome existed have no such option: HubSpot would refuse the whole write.
+      return {};
     default:
       return {};
   }

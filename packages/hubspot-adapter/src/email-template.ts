@@ -8,8 +8,10 @@ import type { PortalSettings } from "./settings.js";
 import { EXPIRY_PLACEHOLDER } from "./settings.js";
 
 /**
- * The language whose `code` e-mail the portal's texts replace. Contacts whose language has
- * built-in templates of its own (`es`) keep those; everyone else gets the admin's texts.
+ * The language whose `code` e-mail the portal's texts (`email.template`) replace: English, which
+ * is also what contacts get whose language otpkit has no e-mail for. Contacts in one of the
+ * built-in languages (58, `OTP_LANGUAGES`) get that language's e-mail, with the portal's
+ * `email.translations` for it over the top.
  *
  * @example
  * ```ts
@@ -20,6 +22,7 @@ export const PORTAL_TEMPLATE_LOCALE = "en";
 
 const MINUTE = 60_000;
 type Template = PortalSettings["email"]["template"];
+type Translations = PortalSettings["email"]["translations"];
 type TemplatePart = keyof Template;
 
 /** One text in the renderer's syntax: `{expiry_minutes}` → `{{expiryMinutes}}`, lines as `\n`. */
@@ -32,11 +35,14 @@ function toRenderer(text: string): string {
 
 /**
  * A portal's e-mail texts as template overrides for `@otpkit/delivery-email`
- * (`createEmailChannel({ templates })`): they replace the {@link PORTAL_TEMPLATE_LOCALE} `code`
- * e-mail, with the code on a line of its own below `body` (seed 001: the app puts the code below
- * the text). `{expiry_minutes}` becomes the renderer's `{{expiryMinutes}}`.
+ * (`createEmailChannel({ templates })`): `template` replaces the {@link PORTAL_TEMPLATE_LOCALE}
+ * `code` e-mail, with the code on a line of its own below `body` (seed 001: the app puts the
+ * code below the text); each entry of `translations` replaces the parts it gives of that
+ * language's built-in `code` e-mail (a `body` again gets the code below it). `{expiry_minutes}`
+ * becomes the renderer's `{{expiryMinutes}}`.
  *
  * @param template `settings.email.template` (validated by `parsePortalSettings`).
+ * @param translations `settings.email.translations`. @default {}
  * @returns The overrides; pass them to the portal's e-mail channel.
  * @throws Never; the renderer checks the result when the channel is built (see
  *   {@link renderPortalEmail}, which the settings API runs before saving).
@@ -45,12 +51,15 @@ function toRenderer(text: string): string {
  * const channel = createEmailChannel({
  *   ...smtp,
  *   productName: "Acme",
- *   templates: portalEmailTemplates(settings.email.template),
+ *   templates: portalEmailTemplates(settings.email.template, settings.email.translations),
  * });
  * ```
  */
-export function portalEmailTemplates(template: Template): EmailTemplateOverrides {
-  return {
+export function portalEmailTemplates(
+  template: Template,
+  translations: Readonly<Translations> = {},
+): EmailTemplateOverrides {
+  const overrides: Record<string, { code: Partial<Record<TemplatePart, string>> }> = {
     [PORTAL_TEMPLATE_LOCALE]: {
       code: {
         subject: toRenderer(template.subject),
@@ -60,6 +69,15 @@ export function portalEmailTemplates(template: Template): EmailTemplateOverrides
       },
     },
   };
+  for (const [language, texts] of Object.entries(translations)) {
+    const code: Partial<Record<TemplatePart, string>> = {};
+    if (texts.subject !== undefined) code.subject = toRenderer(texts.subject);
+    if (texts.greeting !== undefined) code.greeting = toRenderer(texts.greeting);
+    if (texts.body !== undefined) code.body = `${toRenderer(texts.body)}\n\n{{code}}`;
+    if (texts.footer !== undefined) code.footer = toRenderer(texts.footer);
+    overrides[language] = { code };
+  }
+  return overrides;
 }
 
 /**
@@ -123,22 +141,29 @@ export function renderPortalEmail(
       },
       {
         productName: options.productName,
-        templates: portalEmailTemplates(settings.email.template),
+        templates: portalEmailTemplates(settings.email.template, settings.email.translations),
         ...(options.now === undefined ? {} : { now: options.now }),
       },
     );
     return { ok: true, email: { ...rendered, sampleCode: code } };
   } catch (error) {
-    // The renderer names the template part (`templates.en.code.body`): shown at that field.
+    // The renderer names the language and part (`templates.de.code.body`): shown at that field,
+    // `email.template.*` for English and `email.translations.<language>.*` for the others.
     const part = isOtpError(error)
-      ? /^templates\.[^.]+\.code\.(\w+)$/.exec(error.field ?? "")
+      ? /^templates\.([^.]+)\.code\.(\w+)$/.exec(error.field ?? "")
       : null;
     if (part === null || !isOtpError(error)) throw error;
-    const name = part[1] as TemplatePart;
+    const [, language = "", name = ""] = part;
+    const field =
+      language === PORTAL_TEMPLATE_LOCALE
+        ? `email.template.${name}`
+        : `email.translations.${language}.${name}`;
     // In words for the admin (the renderer's message is for developers).
-    const message = /placeholder/.test(error.message)
-      ? `Remove "{{" and "}}": only ${EXPIRY_PLACEHOLDER} is filled in.`
-      : "This text cannot be sent as it is; remove unusual characters.";
-    return { ok: false, fieldErrors: { [`email.template.${name}`]: message } };
+    const message = /no built-in templates/.test(error.message)
+      ? `otpkit has no e-mail in "${language}" to complete: enter the subject and the text above the code.`
+      : /placeholder/.test(error.message)
+        ? `Remove "{{" and "}}": only ${EXPIRY_PLACEHOLDER} is filled in.`
+        : "This text cannot be sent as it is; remove unusual characters.";
+    return { ok: false, fieldErrors: { [field]: message } };
   }
 }

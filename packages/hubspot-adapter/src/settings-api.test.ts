@@ -267,6 +267,37 @@ describe("POST preview", () => {
     expect(body.text).toContain(body.sampleCode);
   });
 
+  it("previews a language with the portal's texts for it over the built-in e-mail", async () => {
+    await put({ email: { translations: { de: { subject: "Ihr Acme-Code" } } } });
+    const saved = await preview({ locale: "de-AT" });
+    expect(saved.body).toMatchObject({ locale: "de-AT", subject: "Ihr Acme-Code" });
+    expect(saved.body.text).toContain("Hier ist der Bestätigungscode, den Sie angefordert haben:");
+    // A draft's language replaces the saved texts of that language only.
+    const draft = await preview({
+      locale: "fr",
+      email: { translations: { fr: { body: "Votre code Acme :" } } },
+    });
+    expect(draft.body.text).toContain(`Votre code Acme :\n\n${draft.body.sampleCode}`);
+    expect((await preview({ locale: "de" })).body.subject).toBe("Ihr Acme-Code");
+    // English (and a language otpkit has no e-mail for) keeps the portal's e-mail texts.
+    expect((await preview({ locale: "kl" })).body.subject).toBe("Your Verification Code");
+    // Right to left where the language is written so.
+    expect((await preview({ locale: "ar" })).body.html).toContain('<html lang="ar" dir="rtl">');
+  });
+
+  it("refuses to save texts for a language otpkit cannot complete, naming the field", async () => {
+    const { status, body } = await put({ email: { translations: { kl: { subject: "Kode" } } } });
+    expect(status).toBe(422);
+    expect(body.fieldErrors).toEqual({
+      "email.translations.kl.body": expect.stringMatching(/no e-mail in "kl"/),
+    });
+    const complete = await put({
+      email: { translations: { kl: { subject: "Kode", body: "Kodeqarfik:" } } },
+    });
+    expect(complete.status).toBe(200);
+    expect((await preview({ locale: "kl" })).body.text).toContain("Kodeqarfik:");
+  });
+
   it("answers 422 with the field for a draft that does not validate", async () => {
     const empty = await preview({ email: { template: { subject: "" } } });
     expect(empty.status).toBe(422);

@@ -212,7 +212,8 @@ function invalid(fieldErrors: Record<string, string>): Response {
 
 /**
  * The saved settings with the draft's code, expiry and e-mail texts over them: the page previews
- * while editing, and fields it does not send keep their saved values.
+ * while editing, and fields it does not send keep their saved values (a draft's
+ * `email.translations.de` replaces the saved German texts, other languages stay).
  */
 function mergeDraft(
   base: PortalSettings | typeof DEFAULT_PORTAL_SETTINGS,
@@ -230,7 +231,11 @@ function mergeDraft(
     ...pick("allowLongExpiry"),
     email:
       email === undefined || isObject(email)
-        ? { ...base.email, template: over(base.email.template, email ?? {}, "template") }
+        ? {
+            ...base.email,
+            template: over(base.email.template, email ?? {}, "template"),
+            translations: over(base.email.translations, email ?? {}, "translations"),
+          }
         : email,
   };
 }

@@ -65,6 +65,7 @@ describe("defaults", () => {
           footer:
             "This code will expire in {expiry_minutes} minutes. If you didn't request this code, please ignore this email.",
         },
+        translations: {},
       },
       whatsapp: { enabled: false, templates: {} },
       propertyStorage: { enabled: false, property: "otpkit_code" },
@@ -174,6 +175,38 @@ describe("field errors an admin can act on", () => {
       "email.template.footer",
       /Only \{expiry_minutes\} is filled in; remove or fix \{expiry\}, \{code\}/,
     ],
+    [
+      { email: { translations: { de: { subject: "" } } } },
+      "email.translations.de.subject",
+      /Enter the subject/,
+    ],
+    [
+      { email: { translations: { de: { body: "Ihr Code {code}:" } } } },
+      "email.translations.de.body",
+      /Only \{expiry_minutes\} is filled in/,
+    ],
+    [
+      { email: { translations: { fr: { greeting: "Bonjour\nà vous" } } } },
+      "email.translations.fr.greeting",
+      /one line/,
+    ],
+    [{ email: { translations: { fr: "Bonjour" } } }, "email.translations.fr", /subject, greeting/],
+    [
+      { email: { translations: { "not a tag": {} } } },
+      "email.translations.not a tag",
+      /language code/,
+    ],
+    [
+      { email: { translations: { en: { subject: "Hi" } } } },
+      "email.translations.en",
+      /email.template/,
+    ],
+    [
+      { email: { translations: { "pt-BR": {}, "pt-br": {} } } },
+      "email.translations.pt-br",
+      /given twice/,
+    ],
+    [{ email: { translations: [] } }, "email.translations", /per language/],
     [{ whatsapp: { enabled: 1 } }, "whatsapp.enabled", /on or off/],
     [{ whatsapp: { templates: { code: "OTP Code" } } }, "whatsapp.templates.code", /WhatsApp/],
     [{ whatsapp: { templates: { unlock: "" } } }, "whatsapp.templates.unlock", /WhatsApp/],
@@ -235,6 +268,15 @@ describe("what is accepted", () => {
       footer: "",
     };
     expect(ok({ email: { enabled: true, template } }).email.template).toEqual(template);
+  });
+
+  test("e-mail texts per language: any subset of the four, for any language tag", () => {
+    const translations = {
+      de: { subject: "Ihr Acme-Code ({expiry_minutes} Min.)" },
+      "pt-BR": { greeting: "", body: "Seu código:", footer: "Acme Brasil" },
+      kl: { subject: "Kode", body: "Kodeqarfik:" },
+    };
+    expect(ok({ email: { translations } }).email.translations).toEqual(translations);
   });
 
   test("WhatsApp template names, an admin's own code property, encrypted storage", () => {

@@ -4,6 +4,13 @@ import type { CountryCode } from "libphonenumber-js/max";
 import { isSupportedCountry } from "libphonenumber-js/max";
 import * as z from "zod";
 import { codePropertyProblem, OTPKIT_CODE_PROPERTY_NAME } from "./crm-properties.js";
+import { emailTemplateFields, emailTranslations } from "./email-texts.js";
+
+export {
+  DEFAULT_EMAIL_TEMPLATE,
+  EXPIRY_PLACEHOLDER,
+  MAX_EMAIL_TRANSLATIONS,
+} from "./email-texts.js";
 
 // A portal's settings, as its admin edits them on the app's settings page. Every number the
 // engine also knows (defaults, ranges) is read from otp-core's OTP_DEFAULTS / OTP_LIMITS, never
@@ -17,19 +24,6 @@ export const CODE_TYPES = Object.keys(ALPHABETS) as [AlphabetName, ...AlphabetNa
 export const CODE_LENGTHS = [4, 6, 8] as const;
 /** The expiries the page offers, in minutes; over 10 needs `allowLongExpiry`. */
 export const EXPIRY_MINUTES = [5, 10, 15, 30, 60] as const;
-/** The one placeholder e-mail texts may use. */
-export const EXPIRY_PLACEHOLDER = "{expiry_minutes}";
-
-/**
- * The e-mail texts a portal starts with (OpsAgent's, so a portal switching over sees the same
- * mail). `body` is the text above the code; the app puts the code below it.
- */
-export const DEFAULT_EMAIL_TEMPLATE = Object.freeze({
-  subject: "Your Verification Code",
-  greeting: "Hello,",
-  body: "Your one-time verification code is:",
-  footer: `This code will expire in ${EXPIRY_PLACEHOLDER} minutes. If you didn't request this code, please ignore this email.`,
-});
 
 /** A default that must be one of the offered choices: checked once, at import. */
 function among<T extends number>(choices: readonly T[], value: number, what: string): T {
@@ -55,38 +49,6 @@ const wholeNumber = ([min, max]: readonly [number, number], unit = "") => {
 };
 
 const onOff = z.boolean({ error: "Choose on or off." });
-
-// Any other {…} is refused rather than sent as is: a typo like {expiry} would reach the
-// contact verbatim, and {{…}} is the e-mail renderer's own syntax.
-const BRACES = /\{[^{}]*\}/g;
-/** C0 controls and DEL; tab and line breaks only where a text may span lines. */
-function hasControls(value: string, multiLine: boolean): boolean {
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    const lineBreakOrTab = c === 0x09 || c === 0x0a || c === 0x0d;
-    if (c === 0x7f || (c < 0x20 && !(multiLine && lineBreakOrTab))) return true;
-  }
-  return false;
-}
-
-const text = (label: string, max: number, options: { required: boolean; oneLine: boolean }) =>
-  z.string({ error: `Enter the ${label} as text.` }).superRefine((value, ctx) => {
-    if (options.required && value.trim() === "") ctx.addIssue(`Enter the ${label}.`);
-    if (value.length > max) ctx.addIssue(`Shorten the ${label} to ${max} characters at most.`);
-    if (hasControls(value, !options.oneLine)) {
-      ctx.addIssue(
-        options.oneLine
-          ? `Keep the ${label} on one line.`
-          : `Remove the control characters from the ${label}.`,
-      );
-    }
-    const unknown = (value.match(BRACES) ?? []).filter((m) => m !== EXPIRY_PLACEHOLDER);
-    if (unknown.length > 0) {
-      ctx.addIssue(
-        `Only ${EXPIRY_PLACEHOLDER} is filled in; remove or fix ${[...new Set(unknown)].join(", ")}.`,
-      );
-    }
-  });
 
 const templateName = z
   .string({ error: "Enter the template name." })
@@ -160,23 +122,13 @@ export const portalSettingsSchema = z
       email: section(
         {
           enabled: onOff.default(false),
-          template: section(
-            {
-              subject: text("subject", 200, { required: true, oneLine: true }).default(
-                DEFAULT_EMAIL_TEMPLATE.subject,
-              ),
-              greeting: text("greeting", 200, { required: false, oneLine: true }).default(
-                DEFAULT_EMAIL_TEMPLATE.greeting,
-              ),
-              body: text("text above the code", 2000, { required: true, oneLine: false }).default(
-                DEFAULT_EMAIL_TEMPLATE.body,
-              ),
-              footer: text("footer", 1000, { required: false, oneLine: false }).default(
-                DEFAULT_EMAIL_TEMPLATE.footer,
-              ),
-            },
-            "Fill in the e-mail texts.",
-          ),
+          template: section(emailTemplateFields, "Fill in the e-mail texts."),
+          /**
+           * Per-language texts (`{ de: { subject: "…" } }`) over otpkit's built-in e-mail in that
+           * language, for contacts whose language is `de` (or `de-AT`, …). `template` is English
+           * and every language otpkit has no e-mail for.
+           */
+          translations: emailTranslations.default({}),
         },
         "Set up e-mail delivery.",
       ),

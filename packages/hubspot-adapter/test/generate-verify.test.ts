@@ -62,6 +62,24 @@ describe("Generate OTP by e-mail, then Verify OTP", () => {
     expect(h.errors).toEqual([]);
   });
 
+  it("answers a destination over its send quota as throttled max_sends, an option the action has", async () => {
+    await h.settings({ email: { enabled: true } });
+    // Eleven contacts sharing one inbox: otp-core sends it at most 10 codes an hour.
+    const outputs = [];
+    for (let i = 0; i < 11; i++) {
+      const id = h.portal.addContact({ properties: { email: "team@example.com" } });
+      outputs.push(
+        await h.outputs(
+          "generate",
+          contactPayload(id, { delivery: "email" }, { email: "team@example.com" }),
+        ),
+      );
+    }
+    expect(outputs.slice(0, 10).every((o) => o["otp_status"] === "generated")).toBe(true);
+    expect(outputs[10]).toMatchObject({ otp_status: "throttled", otp_error: "max_sends" });
+    expect(h.events.filter((e) => e.type === "quota_exceeded")).toHaveLength(1);
+  });
+
   it("reads e-mail and language from the CRM when HubSpot did not send them", async () => {
     await h.settings({ email: { enabled: true } });
     const id = h.portal.addContact({ properties: { email: "bo@example.com" } });

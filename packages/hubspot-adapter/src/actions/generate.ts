@@ -103,7 +103,9 @@ export function generateAction(deps: GenerateDeps): WorkflowAction {
       if (result.status === "throttled") {
         return {
           [OUT.status]: "throttled",
-          [OUT.error]: result.reason,
+          // `otp_error`'s options are deployed with the action: a destination's quota is
+          // reported as the send cap it is (`max_sends`), not as a value HubSpot does not know.
+          [OUT.error]: result.reason === "destination_quota" ? "max_sends" : result.reason,
           [EXECUTION_STATE]: "SUCCESS",
         };
       }
