@@ -14,7 +14,7 @@ const summaryReporter = fileURLToPath(
 export function otpkitProject(name: string, test: ViteUserConfig["test"] = {}): ViteUserConfig {
   return defineConfig({
     // `ssr.resolve.conditions`, not `resolve.conditions`: node-environment tests resolve
-    // through the SSR pipeline (verified with vitest 4.1.12, see shared/reference/style-anchors.md).
+    // through the SSR pipeline (verified with vitest 4.1.12).
     ssr: { resolve: { conditions: ["@otpkit/source"] } },
     test: {
       name,
