@@ -15,12 +15,23 @@ const USAGE = `usage: otpkit keys create <name>
        otpkit hubspot try [--fake-port 3901]
        otpkit hubspot play <generate|verify|wait> --contact <id> [--code <code>]
        otpkit hubspot contact <id>
+       otpkit help   (or --help, -h)
 
 Uses the same environment as the server (DATA_DIR / DATABASE_URL; for unlock also REDIS_URL,
 OTPKIT_SECRETS, OTP_NAMING_KEY and the channels, since the person gets an unlock notice).`;
 
+/** Asking for help: `otpkit help`, or `--help` / `-h` anywhere (never a key named "--help"). */
+function wantsHelp(argv: readonly string[]): boolean {
+  return argv[0] === "help" || argv.some((a) => a === "--help" || a === "-h");
+}
+
 async function main(argv: string[]): Promise<number> {
   const [group, command, arg] = argv;
+  // Help that was asked for is an answer (stdout, 0); usage after a mistake is an error (stderr, 2).
+  if (wantsHelp(argv)) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
   const usage = () => {
     process.stderr.write(`${USAGE}\n`);
     return 2;

@@ -1,4 +1,6 @@
 import { isIP } from "node:net";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Context } from "hono";
 
 /**
  * The client's address behind `trustedProxies` proxies. Each proxy appends the address it saw to
@@ -29,4 +31,26 @@ export function clientAddress(
   if (hops.length === 0) return peer;
   const hop = hops[Math.max(0, hops.length - trustedProxies)]!;
   return isIP(hop) === 0 ? peer : hop;
+}
+
+/**
+ * The client address of a request, for `trustedProxies` proxies in front (TRUST_PROXY): the
+ * socket peer, or the `X-Forwarded-For` hop the outermost trusted proxy wrote (see
+ * {@link clientAddress}).
+ *
+ * @throws {never} A request without a socket (`app.request()` in tests) is `"local"`.
+ * @example
+ * const clientIp = requestClientIp(rt.config.TRUST_PROXY);
+ * clientIp(c); // "203.0.113.7"
+ */
+export function requestClientIp(trustedProxies: number): (c: Context) => string {
+  return (c) => {
+    let peer: string;
+    try {
+      peer = getConnInfo(c).remote.address ?? "unknown";
+    } catch {
+      peer = "local"; // app.request() in tests has no socket
+    }
+    return clientAddress(peer, c.req.header("x-forwarded-for"), trustedProxies);
+  };
 }

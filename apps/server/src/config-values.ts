@@ -1,5 +1,8 @@
 // The value types of the server's environment variables: each parses one string and, when it
 // cannot, says how to write it (loadConfig prefixes "Invalid <VARIABLE>: ").
+
+import type { AlphabetName } from "@otpkit/otp-core";
+import { ALPHABETS, OTP_PHONE_REGIONS } from "@otpkit/otp-core";
 import * as z from "zod";
 
 export const bool = z
@@ -60,3 +63,27 @@ export const list = z.string().transform((v) =>
 export const templateName = z.string().regex(/^[a-z0-9_]{1,512}$/, {
   error: "use the template name as approved in WhatsApp Manager (a-z, 0-9, _)",
 });
+
+/**
+ * A list of ISO 3166-1 alpha-2 regions with a phone calling code (otp-core's table, not a copy),
+ * upper-cased: `US,mx` is `["US", "MX"]`.
+ */
+export const countries = list.transform((codes, ctx) => {
+  const upper = codes.map((code) => code.toUpperCase());
+  const unknown = upper.find((code) => !(code in OTP_PHONE_REGIONS));
+  if (unknown === undefined) return upper;
+  ctx.addIssue(
+    `"${unknown}" is not a country code with a phone calling code; use ISO 3166-1 alpha-2 codes separated by commas, such as US,MX,ES`,
+  );
+  return z.NEVER;
+});
+
+/** otp-core's alphabets, by name: the choices of OTP_CODE_ALPHABET (never restated here). */
+export const ALPHABET_NAMES = Object.keys(ALPHABETS) as [AlphabetName, ...AlphabetName[]];
+
+/** `a, b or c`: choices as an error message lists them. */
+export function orList(choices: readonly string[]): string {
+  return choices.length < 2
+    ? choices.join("")
+    : `${choices.slice(0, -1).join(", ")} or ${choices.at(-1)}`;
+}

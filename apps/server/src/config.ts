@@ -10,17 +10,21 @@ import {
 } from "./config-checks.js";
 import { ConfigError } from "./config-error.js";
 import { resolveDataDir } from "./data-dir.js";
+import { SEND_POLICY_ENV } from "./send-policy-env.js";
 import { checkTestRecipients } from "./test-recipients.js";
+import { checkSendPolicy } from "./wiring/engine.js";
 
 export { ConfigError } from "./config-error.js";
 
 import * as z from "zod";
 import {
+  ALPHABET_NAMES,
   bool,
   engineInt,
   int,
   list,
   MINUTE,
+  orList,
   proxies,
   SECOND,
   templateName,
@@ -47,6 +51,9 @@ export const envSchema = z.object({
       error: "use fatal, error, warn, info, debug, trace or silent",
     })
     .default("info"),
+  LOG_FORMAT: z
+    .enum(["auto", "json", "pretty"], { error: "use auto, json or pretty" })
+    .default("auto"),
   OTPKIT_SECRETS: z
     .string()
     .refine((v) => parseSecrets(v) !== null, {
@@ -142,9 +149,9 @@ export const envSchema = z.object({
   ),
 
   OTP_CODE_ALPHABET: z
-    .enum(["numeric", "alphanumeric", "alpha"], { error: "use numeric, alphanumeric or alpha" })
-    .default("numeric"),
-  OTP_CODE_LENGTH: int(4, 10).default(6),
+    .enum(ALPHABET_NAMES, { error: `use ${orList(ALPHABET_NAMES)}` })
+    .default(OTP_DEFAULTS.code.alphabet),
+  OTP_CODE_LENGTH: int(...OTP_LIMITS.codeLength).default(OTP_DEFAULTS.code.length),
   OTP_TTL_SECONDS: engineInt(OTP_LIMITS.ttlMs, SECOND, OTP_DEFAULTS.ttlMs),
   OTP_ALLOW_LONG_TTL: bool.default(false),
   OTP_MAX_ATTEMPTS: int(...OTP_LIMITS.maxAttempts).default(OTP_DEFAULTS.maxAttempts),
@@ -169,6 +176,7 @@ export const envSchema = z.object({
     .enum(["hash", "encrypted"], { error: "use hash or encrypted" })
     .default(OTP_DEFAULTS.storage),
   OTP_RETRY_ON_FAILURE: bool.default(OTP_DEFAULTS.retryOnFailure),
+  ...SEND_POLICY_ENV,
 
   TEST_RECIPIENTS: list.optional(),
   TEST_CODE: z.string().optional(),
@@ -260,6 +268,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   checkPairs(c);
   if (c.NODE_ENV === "production") checkProduction(c);
   checkCodePolicy(c);
+  checkSendPolicy(c);
   if (c.TEST_RECIPIENTS) c.TEST_CODE = checkTestRecipients(c, c.TEST_RECIPIENTS);
   // Stored as origins (no trailing slash): a returnUrl is allowed when its origin is in the list.
   c.RETURN_URL_ALLOWLIST = c.RETURN_URL_ALLOWLIST.map((origin) => {

@@ -26,11 +26,25 @@ export interface ConversationsOptions {
   hideDestination?: boolean;
   /** A session ends this long after its last activity. @default the library's (30 minutes) */
   inactivityMs?: number;
-  /** The server's engine options (store, secrets, naming key, channels, clock, event sink). */
+  /**
+   * The server's engine options (store, secrets, naming key, channels, clock, event sink, and the
+   * send policy: the quota per destination and the phone countries).
+   */
   engine: Pick<
     OtpOptions,
-    "store" | "secrets" | "namingKey" | "channels" | "now" | "events" | "onSinkError"
+    | "store"
+    | "secrets"
+    | "namingKey"
+    | "channels"
+    | "now"
+    | "events"
+    | "onSinkError"
+    | "destinationQuota"
+    | "phoneCountries"
+    | "phoneCountryOf"
   >;
+  /** The engine as one API key uses it (the server's send quota per key). @default the engine */
+  forKey?: (otp: Otp, apiKeyId: string) => Otp;
 }
 
 /**
@@ -45,9 +59,9 @@ export interface ConversationsOptions {
 export function createConversations(options: ConversationsOptions): Conversations {
   const otp: Otp = createOtp({ ...CONVERSATION_OTP_OPTIONS, ...options.engine });
   const byKey = new Map<string, ConversationAuth>();
-  const build = (tenant: string) =>
+  const build = (tenant: string, engine: Otp) =>
     createConversationAuth({
-      otp,
+      otp: engine,
       store: options.engine.store,
       directory: options.directory,
       defaultCountry: options.defaultCountry as CountryCode,
@@ -56,14 +70,14 @@ export function createConversations(options: ConversationsOptions): Conversation
       ...(options.inactivityMs ? { session: { inactivityMs: options.inactivityMs } } : {}),
       ...(options.engine.now ? { now: options.engine.now } : {}),
     });
-  build("default"); // checks the options now, at start, not at the first request
+  build("default", otp); // checks the options now, at start, not at the first request
   return {
     forKey(apiKeyId) {
       // Each API key is its own tenant. `key.<id>` cannot meet the generic API's `key:<id>:…`
       // subjects, so a conversation never shares a record (attempts, locks) with an API verification.
       let auth = byKey.get(apiKeyId);
       if (!auth) {
-        auth = build(`key.${apiKeyId}`);
+        auth = build(`key.${apiKeyId}`, options.forKey?.(otp, apiKeyId) ?? otp);
         byKey.set(apiKeyId, auth);
       }
       return auth;
@@ -106,6 +120,7 @@ export function conversationsOf(
   config: Config,
   hubspot: HubSpotRuntime | null,
   engine: ConversationsOptions["engine"],
+  forKey?: ConversationsOptions["forKey"],
 ): Conversations | null {
   try {
     const directory = conversationDirectoryOf(config, hubspot);
@@ -116,6 +131,7 @@ export function conversationsOf(
       hideDestination: config.CONVERSATION_HIDE_DESTINATION,
       inactivityMs: config.CONVERSATION_SESSION_INACTIVITY_MINUTES * 60_000,
       engine,
+      ...(forKey ? { forKey } : {}),
     });
   } catch (error) {
     if (isOtpError(error) && error.field === "defaultCountry") {

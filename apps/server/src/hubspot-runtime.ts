@@ -105,7 +105,7 @@ export function createHubSpotRuntime(options: HubSpotRuntimeOptions): HubSpotRun
       channels.push(
         createEmailChannel({
           ...options.email,
-          templates: portalEmailTemplates(settings.email.template),
+          templates: portalEmailTemplates(settings.email.template, settings.email.translations),
         }),
       );
     }

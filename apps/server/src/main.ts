@@ -5,6 +5,8 @@ import type { AppState } from "./app.js";
 import { createApp } from "./app.js";
 import type { Config } from "./config.js";
 import { ConfigError, loadConfig } from "./config.js";
+import type { DevKeySource } from "./dev-keys.js";
+import { prettyStream } from "./log-pretty.js";
 import { createLogger } from "./logger.js";
 import type { Runtime } from "./runtime.js";
 import { createRuntime } from "./runtime.js";
@@ -31,6 +33,11 @@ async function devApiKey(rt: Runtime, config: Config): Promise<string | null> {
   return key.token;
 }
 
+/** "generated in <file>" on the start that wrote it, "kept in <file>" on every start after. */
+function devFile(source: DevKeySource, config: Config, name: string): string {
+  return `${source === "generated" ? "generated" : "kept"} in ${join(config.DATA_DIR, name)}`;
+}
+
 function banner(rt: Runtime, config: Config, address: string, token: string | null): string {
   const base = config.publicUrl;
   const lines = [
@@ -45,17 +52,17 @@ function banner(rt: Runtime, config: Config, address: string, token: string | nu
     "",
     `  OTP state     ${config.REDIS_URL ? "Redis" : `SQLite in ${config.DATA_DIR}`}`,
     `  App data      ${rt.database.dialect === "postgres" ? "PostgreSQL" : `SQLite in ${config.DATA_DIR}`}`,
-    rt.secretSource === "dev-file"
-      ? `  Secret        generated in ${join(config.DATA_DIR, "otpkit-secret")} — a DEVELOPMENT setup; set OTPKIT_SECRETS in production`
-      : "  Secret        from OTPKIT_SECRETS",
-    rt.namingKeySource === "dev-file"
-      ? `  Naming key    generated in ${join(config.DATA_DIR, "otpkit-naming-key")} — keep it; set OTP_NAMING_KEY in production`
-      : "  Naming key    from OTP_NAMING_KEY",
+    rt.secretSource === "environment"
+      ? "  Secret        from OTPKIT_SECRETS"
+      : `  Secret        ${devFile(rt.secretSource, config, "otpkit-secret")} — a DEVELOPMENT setup; set OTPKIT_SECRETS in production`,
+    rt.namingKeySource === "environment"
+      ? "  Naming key    from OTP_NAMING_KEY"
+      : `  Naming key    ${devFile(rt.namingKeySource, config, "otpkit-naming-key")} — keep it; set OTP_NAMING_KEY in production`,
   ];
   if (token) {
     lines.push(
       "",
-      "  Issue a first code (development API key from data/dev-api-key):",
+      `  Issue a first code (development API key from ${join(config.DATA_DIR, "dev-api-key")}):`,
       "",
       `  curl -s ${base}/api/v1/verifications \\`,
       `    -H 'Authorization: Bearer ${token}' \\`,
@@ -76,7 +83,15 @@ async function main(): Promise<void> {
     if (error instanceof ConfigError) stop(error.message);
     throw error;
   }
-  const logger = createLogger(config.LOG_LEVEL);
+  // JSON lines for machines; in development at a terminal, lines a person can read.
+  const tty = process.stdout.isTTY === true;
+  const pretty =
+    config.LOG_FORMAT === "pretty" ||
+    (config.LOG_FORMAT === "auto" && config.NODE_ENV === "development" && tty);
+  const logger = createLogger(
+    config.LOG_LEVEL,
+    pretty ? prettyStream(process.stdout, tty) : undefined,
+  );
   let rt: Runtime;
   try {
     rt = await createRuntime(config, { logger });

@@ -1,7 +1,11 @@
 import type { OtpEvent, VerifyResult } from "@otpkit/otp-core";
 import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
 
-/** Prometheus metrics: OTP events by type and channel, verify outcomes, HTTP latency. */
+/**
+ * Prometheus metrics: OTP events by type and channel, verify outcomes, HTTP latency (all
+ * `otpkit_*`), and prom-client's process and Node.js metrics under their standard names
+ * (`process_*`, `nodejs_*`), the names the usual Node.js dashboards and alerts query.
+ */
 export interface Metrics {
   readonly registry: Registry;
   event(event: OtpEvent): void;
@@ -9,9 +13,19 @@ export interface Metrics {
   request(method: string, route: string, status: number, seconds: number): void;
 }
 
+/**
+ * A registry of its own (two apps in one process, as in tests, never share counters).
+ *
+ * @throws {never}
+ * @example
+ * const metrics = createMetrics();
+ * await metrics.registry.metrics(); // "# HELP process_cpu_user_seconds_total …"
+ */
 export function createMetrics(): Metrics {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: "otpkit_process_" });
+  // No prefix: prom-client's names already say `process_` / `nodejs_`, and a prefix would only
+  // double it (`otpkit_process_process_cpu_…`) and hide them from standard dashboards.
+  collectDefaultMetrics({ register: registry });
   const events = new Counter({
     name: "otpkit_otp_events_total",
     help: "OTP lifecycle events (issued, delivered, delivery_failed, verified, failed, expired, exhausted, locked, unlocked, revoked) by channel",

@@ -15,13 +15,16 @@ import type { AppDatabase } from "./db/database.js";
 import { openDatabase } from "./db/database.js";
 import type { Verification, Verifications } from "./db/verifications.js";
 import { createVerifications } from "./db/verifications.js";
+import type { DevKeySource } from "./dev-keys.js";
 import { loadNamingKey, loadSecrets } from "./dev-keys.js";
 import type { HubSpotRuntime } from "./hubspot-runtime.js";
 import { createHubSpotRuntime } from "./hubspot-runtime.js";
+import type { KeyQuota } from "./key-quota.js";
+import { createKeyQuota } from "./key-quota.js";
 import type { Metrics } from "./metrics.js";
 import { createMetrics } from "./metrics.js";
 import { buildChannels } from "./wiring/channels.js";
-import { auditSink, policyOf } from "./wiring/engine.js";
+import { auditSink, policyOf, sendPolicyOf } from "./wiring/engine.js";
 import { openStore } from "./wiring/store.js";
 
 /** Called when a verification completes (hosted page or API): the HubSpot app completes a waiting workflow here. */
@@ -40,10 +43,10 @@ export interface Runtime {
   readonly metrics: Metrics;
   /** Folders of the dev outbox when no real provider is configured. */
   readonly outbox: { email: string | null; whatsapp: string | null };
-  /** Where the secret came from, for the banner (never the secret). */
-  readonly secretSource: "environment" | "dev-file";
-  /** Where the naming key came from, for the banner (never the key). */
-  readonly namingKeySource: "environment" | "dev-file";
+  /** Where the secret came from, for the banner (never the secret); `generated` on this start. */
+  readonly secretSource: DevKeySource;
+  /** Where the naming key came from, for the banner (never the key); `generated` on this start. */
+  readonly namingKeySource: DevKeySource;
   /**
    * A key for naming the server's own store keys (the hosted page's rate-limit counters), derived
    * from the naming key: stable across processes and restarts, like the engine's record names.
@@ -59,6 +62,11 @@ export interface Runtime {
    * CONVERSATION_HUBSPOT_PORTAL_ID is set; else null.
    */
   readonly conversations: Conversations | null;
+  /**
+   * The send quota per API key (API_KEY_MAX_SENDS_PER_*): `keyQuota.forKey(otp, apiKey.id)` is the
+   * engine as that key may use it (a key past its quota gets 429 `API_KEY_QUOTA_EXCEEDED`).
+   */
+  readonly keyQuota: KeyQuota;
   /** Registers a completion hook. */
   onVerified(hook: VerifiedHook): void;
   /** Runs the completion hooks; their failures are logged, never thrown. */
@@ -109,7 +117,12 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   closers.push(() => database.close());
   const audit = createAuditLog(database);
   const apiKeys = createApiKeys(database, now);
-  const verifications = createVerifications(database, now);
+  // Seals each verification's recipient (db/sealed-recipient.ts). From the naming key, which is
+  // stable across restarts and secret rotations, under its own HKDF label.
+  const recipientKey = Buffer.from(
+    hkdfSync("sha256", naming.key, "", "otpkit/server/verification-recipients", 32),
+  );
+  const verifications = createVerifications(database, now, recipientKey);
   const metrics = createMetrics();
 
   // -- Channels: real providers when configured, else the dev outbox (same channel code).
@@ -157,14 +170,20 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   // -- Conversations: their own engine (the library's 6-digit, 5-minute, 3-attempt policy) over
   // the same store and channels, so sessions hold across processes like the codes.
   // After HubSpot: a HubSpot directory searches through the app's CRM client for the portal.
-  const conversations = conversationsOf(config, hubspot, {
+  // -- Send quota per API key, in the shared store (key-quota.ts): API starts and conversations.
+  const keyQuota = createKeyQuota({
     store,
-    secrets,
-    namingKey: naming.key,
-    channels,
     now,
-    ...sink,
+    perHour: config.API_KEY_MAX_SENDS_PER_HOUR,
+    perDay: config.API_KEY_MAX_SENDS_PER_DAY,
+    events: sink.events,
   });
+  const conversations = conversationsOf(
+    config,
+    hubspot,
+    { store, secrets, namingKey: naming.key, channels, now, ...sink, ...sendPolicyOf(config) },
+    keyQuota.forKey,
+  );
   if (conversations) closers.unshift(() => conversations.close());
 
   const csrfKey = Buffer.from(
@@ -194,6 +213,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     now,
     hubspot,
     conversations,
+    keyQuota,
     onVerified(hook) {
       hooks.push(hook);
     },

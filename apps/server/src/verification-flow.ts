@@ -1,5 +1,5 @@
 import type { OtpStatus, VerifyResult } from "@otpkit/otp-core";
-import { OTP_LIMITS } from "@otpkit/otp-core";
+import { MAX_INPUT_LENGTH, OTP_LIMITS } from "@otpkit/otp-core";
 import { API_KEY_ID_LENGTH } from "./db/api-keys.js";
 import type { Verification } from "./db/verifications.js";
 import type { Runtime } from "./runtime.js";
@@ -22,6 +22,15 @@ export const API_SUBJECT_MAX =
 
 /** The longest purpose: the engine's own limit (purposes carry no prefix). */
 export const API_PURPOSE_MAX = OTP_LIMITS.purposeLength[1];
+
+/**
+ * The longest code input worth checking, for the API's `code` and the hosted page's field alike:
+ * the engine's longest code (`OTP_LIMITS.codeLength`) with up to two separators after each symbol
+ * (`normalizeCode` drops spaces and dashes: `12 - 34`, `1 2 3 4` pasted with stray spaces). Never
+ * more than the engine's own guard (`MAX_INPUT_LENGTH`), so a code the edge takes is answered by
+ * the engine (`malformed` at worst), never refused by it.
+ */
+export const MAX_CODE_INPUT = Math.min(MAX_INPUT_LENGTH, OTP_LIMITS.codeLength[1] * 3);
 
 /**
  * An operator's unlock of one API key's subject (API route and CLI): ends any lock, also one at
@@ -60,8 +69,16 @@ export async function checkVerification(
     ...(idempotencyKey ? { idempotencyKey } : {}),
   });
   rt.metrics.outcome(result, via);
-  if (result.status === "invalid" && result.codeId)
-    await rt.verifications.replaceCode(v.id, result.codeId);
+  if (result.status === "invalid" && result.codeId) {
+    // The fresh code has its own expiry: the engine knows it (the row must agree, so the API and
+    // the hosted page tell "expired" by the code the person holds now).
+    const status = await rt.otp.lookup({ subject: v.subject, purpose: v.purpose });
+    const fresh = status.latest?.codeId === result.codeId ? status.latest : null;
+    await rt.verifications.replaceCode(v.id, {
+      codeId: result.codeId,
+      expiresAt: fresh?.expiresAt ?? v.expiresAt,
+    });
+  }
   if (result.status === "verified" && (await rt.verifications.complete(v.id, "verified"))) {
     await rt.verified({ ...v, status: "verified" });
   }

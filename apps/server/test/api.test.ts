@@ -1,5 +1,6 @@
-import { OtpError } from "@otpkit/otp-core";
+import { MAX_INPUT_LENGTH, OTP_LIMITS, OtpError } from "@otpkit/otp-core";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { MAX_CODE_INPUT } from "../src/verification-flow.js";
 import {
   emails,
   lastEmailCode,
@@ -46,6 +47,8 @@ interface AuditEvent {
   id: string;
   type: string;
   at: string;
+  lockedUntil?: string;
+  verificationId?: string;
   subject: string;
   purpose: string;
   codeId?: string;
@@ -407,6 +410,7 @@ describe("GET /api/v1/audit", () => {
     });
     expect(failed).toMatchObject({ attemptsRemaining: 2, codeId: issued!.codeId });
     expect(verified).toMatchObject({ codeId: issued!.codeId });
+    for (const e of events) expect(e.verificationId).toBe(v.id);
     expect(new Date(verified!.at).getTime()).toBe(s.clock.now());
     for (const e of events) expect(e.test).toBeUndefined();
 
@@ -424,6 +428,62 @@ describe("GET /api/v1/audit", () => {
 
     expect(bodies.length).toBeGreaterThan(8);
     for (const body of bodies) expect(body).not.toContain(code);
+  });
+
+  it("speaks ISO 8601 for every time, and names each code's verification across fresh codes", async () => {
+    const s = await start({
+      OTP_RETRY_ON_FAILURE: "true",
+      OTP_RESEND_COOLDOWN_SECONDS: "0",
+      OTP_LOCKOUT_MAX_FAILURES: "2",
+    });
+    const v = await issue(s, { subject: "user-1", recipient: ANA });
+    const first = await lastEmailCode(s.rt, "ana@example.com");
+    s.clock.advance(1000);
+    expect(await check(s, v.id, wrongCode(s.rt, first))).toMatchObject({ status: "invalid" });
+    const fresh = await lastEmailCode(s.rt, "ana@example.com");
+    expect(fresh).not.toBe(first);
+    s.clock.advance(1000);
+    const lockedAt = s.clock.now();
+    expect(await check(s, v.id, wrongCode(s.rt, fresh))).toMatchObject({ status: "locked" });
+    // After the lock, a second verification of the same subject.
+    s.clock.advance(900_000);
+    const w = await issue(s, { subject: "user-1", recipient: ANA });
+
+    const { events } = await json<{ events: AuditEvent[] }>(
+      await s.api("/api/v1/audit?subject=user-1"),
+    );
+    const iso = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+    for (const e of events) {
+      expect(e.at, e.type).toMatch(iso);
+      if (e.lockedUntil !== undefined) expect(e.lockedUntil).toMatch(iso);
+    }
+    const locked = events.find((e) => e.type === "locked");
+    expect(locked?.lockedUntil).toBe(new Date(lockedAt + 900_000).toISOString());
+    // Every entry about a code names the verification it was sent for: the first code, the fresh
+    // one that replaced it after the wrong guess, and the second verification's.
+    const codes = [...new Set(events.flatMap((e) => (e.codeId ? [e.codeId] : [])))];
+    expect(codes).toHaveLength(3);
+    const [second, retried, original] = codes;
+    for (const e of events.filter((x) => x.codeId !== undefined)) {
+      expect(e.verificationId, `${e.type} of ${e.codeId}`).toBe(e.codeId === second ? w.id : v.id);
+    }
+    expect(events.filter((e) => e.codeId === original).map((e) => e.type)).toEqual([
+      "revoked",
+      "failed",
+      "delivered",
+      "issued",
+    ]);
+    expect(events.filter((e) => e.codeId === retried).map((e) => e.type)).toContain("failed");
+    // Entries about no code (the lockout notice) name no verification.
+    for (const e of events.filter((x) => x.codeId === undefined)) {
+      expect(e.verificationId).toBeUndefined();
+    }
+    // Another key sees nothing of it, not even the verification ids.
+    const other = await s.rt.apiKeys.create("another service");
+    const foreign = await s.app.request("/api/v1/audit?subject=user-1", {
+      headers: { authorization: `Bearer ${other.token}` },
+    });
+    expect(await foreign.json()).toEqual({ events: [] });
   });
 
   it("validates the query: 400 naming the parameter", async () => {
@@ -712,6 +772,36 @@ describe("bad input is 4xx, never 5xx", () => {
     }
     // None of these counted as an attempt.
     expect(await json<Shown>(await s.api(`${V}/${v.id}`))).toMatchObject({ attemptsRemaining: 3 });
+  });
+
+  it("takes a code up to MAX_CODE_INPUT characters (the engine's longest, spaced out), 400 beyond", async () => {
+    // The engine's longest code with two separators after each symbol.
+    expect(MAX_CODE_INPUT).toBe(OTP_LIMITS.codeLength[1] * 3);
+    expect(MAX_CODE_INPUT).toBeLessThanOrEqual(MAX_INPUT_LENGTH);
+    const s = await start();
+    const v = await issue(s, { subject: "user-1", recipient: ANA });
+    const code = await lastEmailCode(s.rt, "ana@example.com");
+    const spaced = code.split("").join(" - "); // "1 - 2 - 3 - 4 - 5 - 6"
+    const over = `${spaced}${" ".repeat(MAX_CODE_INPUT + 1 - spaced.length)}`;
+    const res = await s.api(`${V}/${v.id}/check`, { body: { code: over } });
+    expect(res.status).toBe(400);
+    expect((await json<ApiError>(res)).error).toMatchObject({
+      code: "VALIDATION_FAILED",
+      field: "code",
+      message: `code: Too big: expected string to have <=${MAX_CODE_INPUT} characters`,
+    });
+    // Refused at the edge: nothing was counted.
+    expect(await json<Shown>(await s.api(`${V}/${v.id}`))).toMatchObject({ attemptsRemaining: 3 });
+    expect(await check(s, v.id, over.slice(0, MAX_CODE_INPUT))).toEqual({ status: "verified" });
+  });
+
+  it("the hosted page takes the same longest code as the API (MAX_CODE_INPUT)", async () => {
+    const s = await start();
+    const v = await issue(s, { subject: "user-1", recipient: ANA });
+    const page = await (await s.app.request(`/verify/${v.id}`)).text();
+    expect(/<input[^>]*name="code"[^>]*>/.exec(page)?.[0]).toContain(
+      `maxlength="${MAX_CODE_INPUT}"`,
+    );
   });
 
   it("a recipient a channel refuses is 422, not a delivery failure", async () => {

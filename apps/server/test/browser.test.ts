@@ -229,7 +229,7 @@ async function codeFromOutbox(target: Target, email: string): Promise<string> {
   await page.goto(`${target.url}/dev/outbox`);
   await expect.poll(textOf(page, "h1"), WAIT).toBe("Dev outbox");
   const rows = page.locator("tbody tr").filter({ hasText: email });
-  await rows.first().getByRole("link").click();
+  await rows.first().getByRole("link").first().click();
   await page.waitForURL(/\/dev\/outbox\/email\//);
   const text = (await page.locator('pre[data-part="text"]').textContent()) ?? "";
   const code = /^\s*(\d{6})\s*$/m.exec(text)?.[1];
@@ -308,7 +308,7 @@ async function expectAccessibleForm(page: Page, lang: "en" | "es", label: string
   expect(await result.getAttribute("role")).toBe("status");
   expect(await input.getAttribute("aria-describedby")).toMatch(/\bresult\b/);
   // The submit button reads at least at body size (its style asks for 1.1rem, bold).
-  const button = page.locator("button[type=submit]");
+  const button = page.locator("button[type=submit]").first();
   const size = await button.evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
   expect(size, "font size of the submit button, px").toBeGreaterThanOrEqual(16);
   for (const selector of ["h1", "label", ".hint", "#code", "button[type=submit]"]) {
@@ -331,7 +331,7 @@ describe("hosted page in Chromium, against a real zero-config server process", (
     await outbox.goto(`${server.url}/dev/outbox`);
     await expect.poll(textOf(outbox, "tbody tr"), WAIT).toContain(who.email);
     await shot(outbox, "01-outbox");
-    await outbox.locator("tbody tr").first().getByRole("link").click();
+    await outbox.locator("tbody tr").first().getByRole("link").first().click();
     const text = (await outbox.locator('pre[data-part="text"]').textContent()) ?? "";
     const code = /^\s*(\d{6})\s*$/m.exec(text)?.[1];
     expect(code, text).toBeDefined();
@@ -479,6 +479,45 @@ describe("expired and locked pages in Chromium, against the app with a movable c
     await expect
       .poll(textOf(page, "[aria-live]"), WAIT)
       .toBe("This code has expired. Request a new code.");
+  });
+
+  it('"Send a new code" without JavaScript: the wait, then a new code to the same address', async () => {
+    const server = need(clocked, "the clocked server");
+    const who = person("resend");
+    const { verifyUrl } = await issue(server, who);
+    const first = await codeFromOutbox(server, who.email);
+
+    const page = await newPage({ javaScriptEnabled: false });
+    await page.goto(verifyUrl);
+    const button = page.getByRole("button", { name: "Send a new code" });
+    expect(await button.isVisible()).toBe(true);
+    // Named by a hint that says why it is there and how long the resend rules hold it back.
+    expect(await page.locator("#resend-hint").textContent()).toMatch(
+      /^Didn't get the code\? You can ask for a new code in \d+ seconds\.$/,
+    );
+    expect(await button.getAttribute("aria-describedby")).toBe("resend-hint");
+    expect(await contrastOf(page, "button.secondary")).toBeGreaterThanOrEqual(4.5);
+    await shot(page, "15-resend-offer");
+
+    // Pressed at once: the page says how long to wait, and sends nothing.
+    await button.click();
+    await expect
+      .poll(textOf(page, "#resend-hint"), WAIT)
+      .toMatch(/You can ask for a new code in \d+ seconds\./);
+    expect(await codeFromOutbox(server, who.email)).toBe(first);
+
+    // After the cooldown: a new code, said plainly with its attempts; the new code verifies.
+    server.advance(server.rt.config.OTP_RESEND_COOLDOWN_SECONDS * 1000 + 1_000);
+    await page.getByRole("button", { name: "Send a new code" }).click();
+    await expect
+      .poll(textOf(page, "[aria-live]"), WAIT)
+      .toMatch(/^We sent a new code to \S+@example\.com\. Enter the new code \(3 attempts\)\.$/);
+    expect(await page.locator("script").count()).toBe(0);
+    await shot(page, "16-resent");
+    const fresh = await codeFromOutbox(server, who.email);
+    await page.getByLabel("Verification code").fill(fresh);
+    await page.getByRole("button", { name: "Verify" }).click();
+    await expect.poll(textOf(page, "h1"), WAIT).toBe("You're verified");
   });
 
   it('five wrong codes across a resend pause sign-in: "Sign-in is paused"', async () => {

@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { lastEmailCode, wrongCode } from "./support/outbox.js";
+import {
+  emails,
+  lastEmailCode,
+  lastWhatsAppCode,
+  whatsappMessages,
+  wrongCode,
+} from "./support/outbox.js";
 import type { TestServer } from "./support/runtime.js";
 import { createTestServer } from "./support/runtime.js";
 
@@ -130,8 +136,9 @@ describe("GET /verify/:id", () => {
       ["en-US,en;q=0.9", "en"],
       ["es;q=0.5, en;q=0.9", "en"],
       ["en;q=0.1, es;q=0.2", "es"],
-      ["fr-FR, es;q=0.8, en;q=0.7", "es"],
-      ["de", "en"],
+      // Kalaallisut (kl) has no page texts: the next language offered, else English.
+      ["kl-GL, es;q=0.8, en;q=0.7", "es"],
+      ["kl", "en"],
       ["es;q=0", "en"],
       ["*", "en"],
       [null, "en"],
@@ -581,9 +588,301 @@ describe("rate limit per client IP", () => {
     expect(key).toMatch(new RegExp(`^rl:hosted:[A-Za-z0-9_-]{22}:${minute}$`));
     expect(key).not.toContain(ip);
     expect(await s.rt.store.get(key)).toBe("1");
-    // otp-core's keys start with "{" (a Redis Cluster hash tag): ours never do.
-    const records = [...keys].filter((k) => !k.startsWith("rl:"));
+    // otp-core's keys start with "{" (a Redis Cluster hash tag): ours never do (the page's
+    // "rl:" counters, the per-API-key send quota's "q:" counters).
+    const records = [...keys].filter((k) => !k.startsWith("rl:") && !k.startsWith("q:"));
     expect(records.length).toBeGreaterThan(0);
     for (const record of records) expect(record).toMatch(/^\{[A-Za-z0-9_-]{22}\}/);
+  });
+});
+
+describe("a new code: retry on failure and Send a new code", () => {
+  /** The "Send a new code" button of the page, posted with the page's own token. */
+  async function resend(s: TestServer, id: string, session: Session, headers = {}) {
+    const res = await s.app.request(`/verify/${id}/resend`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        cookie: `otpkit_csrf=${session.cookie}`,
+        ...headers,
+      },
+      body: new URLSearchParams({ csrf: session.csrf }).toString(),
+    });
+    return { res, html: await res.text() };
+  }
+
+  const resendForm = (id: string) =>
+    `<form class="resend" method="post" action="/verify/${id}/resend">`;
+
+  async function apiView(s: TestServer, id: string) {
+    const res = await s.api(`/api/v1/verifications/${id}`);
+    return (await res.json()) as { status: string; expiresAt: string; attemptsRemaining: number };
+  }
+
+  it("retry on failure: says a new code went to the masked address, counts the NEW code's attempts", async () => {
+    // 4 failures in all: after two wrong codes the budget, not the new code, limits the attempts.
+    const s = await start({ OTP_RETRY_ON_FAILURE: "true", OTP_LOCKOUT_MAX_FAILURES: "4" });
+    const { id, code } = await verification(s);
+    const session = (await open(s, id)).session;
+    s.clock.advance(40_000); // past the resend cooldown, so the wrong code brings a fresh one
+    const wrong = await enter(s, id, wrongCode(s.rt, code), session);
+    expect(wrong.res.status).toBe(200);
+    expect(wrong.html).toContain(
+      "That code is not right. We sent a new code to a***@example.com. Enter the new code (3 attempts).",
+    );
+    expect(wrong.html).not.toContain("attempts remaining");
+    expect(wrong.html).toContain('aria-invalid="true"');
+    const fresh = await lastEmailCode(s.rt, "ana@example.com");
+    expect((await emails(s.rt, "ana@example.com")).length).toBe(2);
+
+    // The verification follows the fresh code: its id and its own expiry, here and in the API.
+    const expiresAt = s.clock.now() + 600_000;
+    expect((await s.rt.verifications.get(id))?.expiresAt).toBe(expiresAt);
+    expect(await apiView(s, id)).toMatchObject({
+      status: "pending",
+      expiresAt: new Date(expiresAt).toISOString(),
+      attemptsRemaining: 3,
+    });
+
+    // In Spanish too, and honest about the budget: 2 failures of 4 left.
+    const es = { "accept-language": "es" };
+    s.clock.advance(40_000);
+    const spanish = await submit(
+      s,
+      id,
+      { csrf: session.csrf, code: wrongCode(s.rt, fresh) },
+      { cookie: session.cookie, headers: es },
+    );
+    expect(await spanish.text()).toContain(
+      "El código no es correcto. Te enviamos un código nuevo a a***@example.com. Introduce el código nuevo (2 intentos).",
+    );
+    const newest = await lastEmailCode(s.rt, "ana@example.com");
+    expect((await enter(s, id, newest, session)).html).toContain(VERIFIED);
+  });
+
+  it("retry on failure within the cooldown: no new code, so the old code's attempts are counted", async () => {
+    const s = await start({ OTP_RETRY_ON_FAILURE: "true" });
+    const { id, code } = await verification(s);
+    const session = (await open(s, id)).session;
+    const wrong = await enter(s, id, wrongCode(s.rt, code), session);
+    expect(wrong.html).toContain("That code is not right. 2 attempts remaining.");
+    expect(wrong.html).not.toContain("We sent a new code");
+    // The page says when another code may be asked for.
+    expect(wrong.html).toContain("You can ask for a new code in 30 seconds.");
+    expect((await emails(s.rt, "ana@example.com")).length).toBe(1);
+    expect((await enter(s, id, code, session)).html).toContain(VERIFIED);
+  });
+
+  it("offers Send a new code on the form, with the wait the resend rules impose", async () => {
+    const s = await start();
+    const { id } = await verification(s);
+    const { html, session } = await open(s, id);
+    expect(html).toContain(resendForm(id));
+    expect(html).toContain(
+      '<p class="hint" id="resend-hint">Didn&#39;t get the code? You can ask for a new code in 30 seconds.</p>',
+    );
+    expect(html).toContain(
+      '<button type="submit" class="secondary" aria-describedby="resend-hint">Send a new code</button>',
+    );
+    // The form's own token is in the resend form too.
+    expect(html.match(new RegExp(`value="${session.csrf}"`, "g"))).toHaveLength(2);
+
+    // Pressed too early: 429 with Retry-After and the wait; nothing is sent.
+    s.clock.advance(5_000);
+    const early = await resend(s, id, session);
+    expect(early.res.status).toBe(429);
+    expect(early.res.headers.get("retry-after")).toBe("25");
+    expect(early.html).toContain("You can ask for a new code in 25 seconds.");
+    expect(early.html).toContain('name="code"');
+    expect((await emails(s.rt, "ana@example.com")).length).toBe(1);
+
+    // After the cooldown: a new code to the same address, which becomes the verification's.
+    s.clock.advance(25_000);
+    const sent = await resend(s, id, session);
+    expect(sent.res.status).toBe(200);
+    expect(sent.html).toContain(
+      "We sent a new code to a***@example.com. Enter the new code (3 attempts).",
+    );
+    expect(sent.html).toMatch(/<p id="result" class="result ok" role="status" aria-live="polite">/);
+    expect(sent.html).toContain("You can ask for a new code in 30 seconds.");
+    const fresh = await lastEmailCode(s.rt, "ana@example.com");
+    expect((await emails(s.rt, "ana@example.com")).length).toBe(2);
+    expect((await s.rt.verifications.get(id))?.expiresAt).toBe(s.clock.now() + 600_000);
+    expect((await apiView(s, id)).expiresAt).toBe(new Date(s.clock.now() + 600_000).toISOString());
+    expect((await enter(s, id, fresh, session)).html).toContain(VERIFIED);
+  });
+
+  it("a resend counts against the API key's send quota: at the quota, the page shows the wait", async () => {
+    const s = await start({ API_KEY_MAX_SENDS_PER_HOUR: "1" });
+    const { id } = await verification(s); // the key's one send this hour
+    const { session } = await open(s, id);
+    s.clock.advance(30_000); // past the resend cooldown: only the key's quota stands in the way
+    const refused = await resend(s, id, session);
+    expect(refused.res.status).toBe(429);
+    expect(refused.html).toMatch(/You can ask for a new code in \d+ (seconds|minutes)/);
+    expect((await emails(s.rt, "ana@example.com")).length).toBe(1);
+  });
+
+  it("an exhausted code: Send a new code, with the attempts the budget still allows", async () => {
+    const s = await start({ OTP_LOCKOUT_MAX_FAILURES: "5" });
+    const { id, code } = await verification(s);
+    const session = (await open(s, id)).session;
+    for (let i = 0; i < 3; i++) await enter(s, id, wrongCode(s.rt, code), session);
+    const { html } = await open(s, id);
+    expect(html).toContain("Too many wrong attempts for this code. Request a new code.");
+    expect(html).not.toContain('name="code"');
+    expect(html).toContain(resendForm(id));
+    expect(html).toContain("You can ask for a new code in 30 seconds.");
+    expect((await apiView(s, id)).status).toBe("exhausted");
+
+    s.clock.advance(30_000);
+    const sent = await resend(s, id, session);
+    // 3 of the 5 failures are spent: the new code allows 2, and the page says 2.
+    expect(sent.html).toContain(
+      "We sent a new code to a***@example.com. Enter the new code (2 attempts).",
+    );
+    expect(sent.html).toContain('name="code"');
+    expect((await apiView(s, id)).status).toBe("pending");
+    const fresh = await lastEmailCode(s.rt, "ana@example.com");
+    expect((await enter(s, id, fresh, session)).html).toContain(VERIFIED);
+  });
+
+  it("an expired code: Send a new code at once (in Spanish), to the recipient's name and locale", async () => {
+    const s = await start();
+    const recipient = { email: "ana@example.com", name: "Ana", locale: "es-MX" };
+    const { id } = await verification(s, { recipient });
+    const first = (await emails(s.rt, "ana@example.com"))[0]!;
+    const { session } = await open(s, id);
+    s.clock.advance(600_000);
+    const { html } = await open(s, id);
+    expect(html).toContain('<html lang="es">');
+    expect(html).toContain("Este código ha caducado. Solicita un código nuevo.");
+    expect(html).toContain(resendForm(id));
+    expect(html).toContain(">Enviar un código nuevo</button>");
+    expect(html).not.toContain("Podrás pedir"); // no wait: the cooldown is long over
+    expect((await apiView(s, id)).status).toBe("expired");
+
+    const sent = await resend(s, id, session);
+    expect(sent.html).toContain(
+      "Te enviamos un código nuevo a a***@example.com. Introduce el código nuevo (3 intentos).",
+    );
+    const all = await emails(s.rt, "ana@example.com");
+    expect(all).toHaveLength(2);
+    // The same recipient: same address, same language and greeting.
+    expect(all[0]!.subject).toBe(first.subject);
+    expect(all[0]!.text).toContain("Ana");
+    expect((await enter(s, id, all[0]!.code!, session)).html).toContain("Verificación completada");
+  });
+
+  it("an explicit channel is kept: the new code goes by WhatsApp again", async () => {
+    const s = await start();
+    const both = { email: "ana@example.com", phone: "+34600123478" };
+    const res = await s.api("/api/v1/verifications", {
+      body: { subject: "user-1", recipient: both, channel: "whatsapp" },
+    });
+    const { id } = (await res.json()) as { id: string };
+    const { session } = await open(s, id);
+    s.clock.advance(30_000);
+    const sent = await resend(s, id, session);
+    expect(sent.html).toContain("We sent a new code to ***78. Enter the new code (3 attempts).");
+    expect(whatsappMessages(s.rt)).toHaveLength(2);
+    expect(await emails(s.rt)).toHaveLength(0);
+    const fresh = lastWhatsAppCode(s.rt, "+34600123478");
+    expect((await enter(s, id, fresh, session)).html).toContain(VERIFIED);
+  });
+
+  it("a locked subject: no Send a new code, the lock's end shown; a forced POST sends nothing", async () => {
+    const s = await start({ OTP_LOCKOUT_MAX_FAILURES: "2", OTP_LOCKOUT_MINUTES: "15" });
+    const { id, code } = await verification(s);
+    const session = (await open(s, id)).session;
+    await enter(s, id, wrongCode(s.rt, code), session);
+    await enter(s, id, wrongCode(s.rt, code), session);
+    s.clock.advance(60_000);
+    const { html } = await open(s, id);
+    const until = new Date(s.clock.now() + 14 * 60_000).toISOString().slice(11, 16);
+    expect(html).toContain(`try again in 14 minutes (after ${until} UTC)`);
+    expect(html).not.toContain("/resend");
+    expect(html).not.toContain("Send a new code");
+    const forced = await resend(s, id, session);
+    expect(forced.res.status).toBe(200);
+    expect(forced.html).toContain("Sign-in is paused");
+    expect(forced.html).not.toContain("Send a new code");
+    expect((await emails(s.rt, "ana@example.com")).filter((e) => e.code !== null)).toHaveLength(1);
+  });
+
+  it("never for a replaced, verified or cancelled verification; never without the form's token", async () => {
+    const s = await start();
+    const older = await verification(s);
+    const olderSession = (await open(s, older.id)).session;
+    s.clock.advance(30_000);
+    const newer = await verification(s);
+    s.clock.advance(30_000);
+    // The older page: no offer, and a forced POST does not end the newer verification's code.
+    expect((await open(s, older.id)).html).not.toContain("Send a new code");
+    const forced = await resend(s, older.id, olderSession);
+    expect(forced.html).toContain("This code is no longer valid. Request a new code.");
+    expect(await emails(s.rt, "ana@example.com")).toHaveLength(2);
+
+    // No token, or another page's: 403, nothing sent.
+    const newerSession = (await open(s, newer.id)).session;
+    for (const csrf of ["", olderSession.csrf]) {
+      const refused = await resend(s, newer.id, { ...newerSession, csrf });
+      expect(refused.res.status).toBe(403);
+      expect(refused.html).toContain("The form expired. Reload the page and enter the code again.");
+    }
+    expect(await emails(s.rt, "ana@example.com")).toHaveLength(2);
+
+    expect((await enter(s, newer.id, newer.code, newerSession)).html).toContain(VERIFIED);
+    const after = await resend(s, newer.id, newerSession);
+    expect(after.html).toContain(VERIFIED);
+    expect(after.html).not.toContain("Send a new code");
+
+    const cancelled = await verification(s, {}, "user-2");
+    const cancelledSession = (await open(s, cancelled.id)).session;
+    await s.api(`/api/v1/verifications/${cancelled.id}`, { method: "DELETE" });
+    s.clock.advance(30_000);
+    const none = await resend(s, cancelled.id, cancelledSession);
+    expect(none.html).toContain("This verification was cancelled.");
+    expect(await emails(s.rt, "ana@example.com")).toHaveLength(3);
+  });
+
+  it("keeps the recipient sealed, and only while a new code may be asked for", async () => {
+    const s = await start();
+    const recipientOf = async (id: string) =>
+      (
+        await s.rt.database.db
+          .selectFrom("verifications")
+          .select("recipient")
+          .where("id", "=", id)
+          .executeTakeFirstOrThrow()
+      ).recipient;
+    const older = await verification(s);
+    const sealed = await recipientOf(older.id);
+    expect(sealed).toMatch(/^v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
+    expect(sealed).not.toContain("ana@");
+    // A later verification of the subject replaces it: the older one forgets its recipient.
+    s.clock.advance(30_000);
+    const newer = await verification(s);
+    expect(await recipientOf(older.id)).toBeNull();
+    expect(await recipientOf(newer.id)).not.toBeNull();
+    // A verified one forgets it too.
+    expect((await enter(s, newer.id, newer.code)).html).toContain(VERIFIED);
+    expect(await recipientOf(newer.id)).toBeNull();
+  });
+
+  it("GET of the resend address leads back to the page; the resend POST is rate-limited", async () => {
+    const s = await start({ HOSTED_PAGE_RATE_LIMIT_PER_MINUTE: "2" });
+    const { id } = await verification(s);
+    s.clock.advance(60_000 - (s.clock.now() % 60_000));
+    const back = await s.app.request(`/verify/${id}/resend`);
+    expect(back.status).toBe(303);
+    expect(back.headers.get("location")).toBe(`/verify/${id}`);
+    const { session } = await open(s, id);
+    s.clock.advance(30_000);
+    expect((await resend(s, id, session)).res.status).toBe(200);
+    const limited = await resend(s, id, session);
+    expect(limited.res.status).toBe(429);
+    expect(limited.html).toContain("Too many requests from your network");
+    expect(await emails(s.rt, "ana@example.com")).toHaveLength(2);
   });
 });

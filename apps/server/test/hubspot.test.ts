@@ -209,6 +209,30 @@ describe.each(backends)("HubSpot through the server (%s)", (_name, backendEnv) =
     expect(trail).not.toContain(code);
   });
 
+  it("e-mails each contact in their hs_language, with the portal's texts for that language over it", async () => {
+    const saved = await fetchCall("PUT", "/settings", {
+      email: { enabled: true, translations: { de: { subject: "Ihr Code von Acme" } } },
+    });
+    expect(saved.status, await saved.clone().text()).toBe(200);
+    const contacts = ["de", "ar", "kl"].map((hs_language) =>
+      portal.addContact({ properties: { email: `${hs_language}@example.com`, hs_language } }),
+    );
+    for (const id of contacts) {
+      expect((await outputs("generate-otp", payload(id)))["otp_status"]).toBe("generated");
+    }
+    const [de] = await emails(node.rt, "de@example.com");
+    expect(de?.subject).toBe("Ihr Code von Acme");
+    expect(de?.text).toContain("Hier ist der Bestätigungscode, den Sie angefordert haben:");
+    expect(de?.html).toContain('<html lang="de" dir="ltr">');
+    const [ar] = await emails(node.rt, "ar@example.com");
+    expect(ar?.html).toContain('<html lang="ar" dir="rtl">');
+    expect(ar?.code).not.toBeNull();
+    // A language otpkit has no e-mail in: the portal's own (English) e-mail texts.
+    const [kl] = await emails(node.rt, "kl@example.com");
+    expect(kl?.subject).toBe("Your Verification Code");
+    expect(kl?.html).toContain('<html lang="en" dir="ltr">');
+  });
+
   it("a retried Generate (same callbackId) answers the first answer and sends one code", async () => {
     const id = portal.addContact({ properties: { email: "ana@example.com" } });
     const first = payload(id);

@@ -1,7 +1,13 @@
 import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { createLogger } from "../src/logger.js";
-import { emails, lastEmailCode, whatsappMessages, wrongCode } from "./support/outbox.js";
+import {
+  emails,
+  lastEmailCode,
+  lastWhatsAppCode,
+  whatsappMessages,
+  wrongCode,
+} from "./support/outbox.js";
 import type { TestServer, TestServerOptions } from "./support/runtime.js";
 import { createTestServer } from "./support/runtime.js";
 
@@ -110,7 +116,15 @@ describe("/metrics", () => {
   it("counts events by type and channel, outcomes, and request latency", async () => {
     const s = await start({ TEST_RECIPIENTS: "*@example.test" });
     const before = await metrics(s);
-    expect(before.some((m) => m.name.startsWith("otpkit_process_"))).toBe(true);
+    // prom-client's process and Node.js metrics under their standard names, never doubled.
+    const names = new Set(before.map((m) => m.name));
+    expect(names).toContain("process_cpu_user_seconds_total");
+    expect(names).toContain("process_resident_memory_bytes");
+    expect(names).toContain("nodejs_heap_size_used_bytes");
+    for (const name of names) {
+      expect(name).not.toMatch(/process_process|^otpkit_process_|^otpkit_nodejs_/);
+      expect(name).toMatch(/^(otpkit|process|nodejs)_/);
+    }
     const issuedBefore = value(before, "otpkit_otp_events_total", { event: "issued" });
 
     const v = await issue(s, { subject: "user-1", recipient: ANA });
@@ -241,7 +255,10 @@ describe("/dev/outbox", () => {
     expect(waHtml).toContain("WhatsApp: tmpl_otp_code");
     expect(waHtml).toMatch(/POST \/v\d+\.\d+\/100000000000000\/messages/);
     const json = /<pre data-part="json">([\s\S]*?)<\/pre>/.exec(waHtml)?.[1] ?? "";
-    const unescaped = json.replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
+    const entities: Record<string, string> = { quot: '"', amp: "&", lt: "<", gt: ">" };
+    const unescaped = json
+      .replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)))
+      .replace(/&(quot|amp|lt|gt);/g, (_, name: string) => entities[name]!);
     expect(JSON.parse(unescaped)).toEqual(wa!.body);
 
     for (const path of [
@@ -256,6 +273,80 @@ describe("/dev/outbox", () => {
     }
   });
 
+  it("has a JSON view: each message with its kind, its code and its verification", async () => {
+    const s = await start({
+      PUBLIC_URL: "https://otp.example.com",
+      OTP_RETRY_ON_FAILURE: "true",
+      OTP_RESEND_COOLDOWN_SECONDS: "0",
+    });
+    const empty = await s.app.request("/dev/outbox.json");
+    expect(empty.status).toBe(200);
+    expect(empty.headers.get("cache-control")).toBe("no-store");
+    expect(await empty.json()).toEqual({ messages: [] });
+
+    const mail = await issue(s, { subject: "user-1", recipient: ANA });
+    const first = await lastEmailCode(s.rt, "ana@example.com");
+    await new Promise((resolve) => setTimeout(resolve, 5)); // ordered by wall-clock write time
+    // A wrong guess sends a fresh code (retry) for the same verification.
+    await s.api(`/api/v1/verifications/${mail.id}/check`, {
+      body: { code: wrongCode(s.rt, first) },
+    });
+    const second = await lastEmailCode(s.rt, "ana@example.com");
+    expect(second).not.toBe(first);
+    await new Promise((resolve) => setTimeout(resolve, 5)); // ordered by wall-clock write time
+    const wa = await issue(s, { subject: "user-2", recipient: { phone: "+34600123478" } });
+
+    const res = await s.app.request("/dev/outbox.json");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+    const { messages } = (await res.json()) as { messages: Array<Record<string, unknown>> };
+    const [waEntry] = whatsappMessages(s.rt);
+    const [retryMail, codeMail] = await emails(s.rt);
+    expect(messages).toEqual([
+      {
+        id: waEntry!.id,
+        channel: "whatsapp",
+        createdAt: waEntry!.createdAt,
+        to: "+34600123478",
+        kind: "code",
+        title: "tmpl_otp_code",
+        messageId: `wamid.outbox.${waEntry!.id}`,
+        code: lastWhatsAppCode(s.rt, "+34600123478"),
+        verificationId: wa.id,
+        verifyUrl: `https://otp.example.com/verify/${wa.id}`,
+        href: `/dev/outbox/whatsapp/${waEntry!.id}`,
+      },
+      expect.objectContaining({
+        id: retryMail!.entry.id,
+        channel: "email",
+        to: "ana@example.com",
+        kind: "retry",
+        code: second,
+        verificationId: mail.id,
+        verifyUrl: `https://otp.example.com/verify/${mail.id}`,
+      }),
+      expect.objectContaining({
+        id: codeMail!.entry.id,
+        kind: "code",
+        title: "Your otpkit verification code",
+        messageId: codeMail!.entry.messageId,
+        // The first code was replaced; its message still names its verification.
+        code: first,
+        verificationId: mail.id,
+        href: `/dev/outbox/email/${codeMail!.entry.id}`,
+      }),
+    ]);
+    // The page shows the same: the code and a link to the verification.
+    const html = await (await s.app.request("/dev/outbox")).text();
+    expect(html).toContain(`<td>${second}</td>`);
+    expect(html).toContain(`<a href="/verify/${mail.id}">${mail.id}</a>`);
+    const limited = await s.app.request("/dev/outbox.json?limit=1");
+    expect(((await limited.json()) as { messages: unknown[] }).messages).toHaveLength(1);
+    const bad = await s.app.request("/dev/outbox.json?limit=0");
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { field: string } }).error.field).toBe("limit");
+  });
+
   it("is not mounted when SMTP and WhatsApp credentials are configured", async () => {
     // SMTP_URL points at a closed port: nothing is sent in this test, the route is simply absent.
     const s = await start({
@@ -265,7 +356,12 @@ describe("/dev/outbox", () => {
       WHATSAPP_ACCESS_TOKEN: "EAAG-not-a-real-token-000000",
     });
     expect(s.rt.outbox).toEqual({ email: null, whatsapp: null });
-    for (const path of ["/dev/outbox", "/dev/outbox/email/x", "/dev/outbox/whatsapp/x"]) {
+    for (const path of [
+      "/dev/outbox",
+      "/dev/outbox.json",
+      "/dev/outbox/email/x",
+      "/dev/outbox/whatsapp/x",
+    ]) {
       expect((await s.app.request(path)).status, path).toBe(404);
     }
     const root = await s.app.request("/");
@@ -282,6 +378,7 @@ describe("/dev/outbox", () => {
     });
     expect(s.rt.outbox.email).not.toBeNull();
     expect((await s.app.request("/dev/outbox")).status).toBe(404);
+    expect((await s.app.request("/dev/outbox.json")).status).toBe(404);
     expect((await s.app.request("/")).headers.get("location")).toBe("/healthz");
   });
 

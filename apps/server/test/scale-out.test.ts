@@ -410,8 +410,11 @@ describe("two server processes on one Redis and one PostgreSQL", () => {
     } while (cursor !== "0");
     expect(keys.length).toBeGreaterThan(0);
     for (const key of keys) {
-      // otp-core's records ({digest}, {digest}:i:…) and the hosted page's counters, nothing else.
-      expect(key).toMatch(/^(\{[A-Za-z0-9_-]{22}\}(:i:.+)?|rl:hosted:[A-Za-z0-9_-]{22}:\d+)$/);
+      // otp-core's records ({digest}, {digest}:i:…, a destination's quota {digest}:d), the hosted
+      // page's counters and the API keys' send quotas (by key id), nothing else.
+      expect(key).toMatch(
+        /^(\{[A-Za-z0-9_-]{22}\}(:i:.+|:d)?|rl:hosted:[A-Za-z0-9_-]{22}:\d+|q:key:[A-Za-z0-9]{12}:[hd]:\d+)$/,
+      );
       expect(key).not.toContain(who.subject);
       expect(key).not.toContain("@");
       expect(key).not.toContain("127.0.0.1");

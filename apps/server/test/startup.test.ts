@@ -167,7 +167,7 @@ describe("the server process", () => {
     expect(banner).toContain(`Dev outbox    ${base}/dev/outbox`);
     expect(banner).toContain(`API           ${base}/api/v1`);
     expect(banner).toContain(`${base}/healthz`);
-    expect(banner).toContain(join(dataDir, "otpkit-secret"));
+    expect(banner).toContain(`Secret        generated in ${join(dataDir, "otpkit-secret")}`);
     expect(banner).toContain("DEVELOPMENT setup");
 
     // The development secret and API key: created, private, never printed (the key is, once).
@@ -221,10 +221,18 @@ describe("the server process", () => {
     expect(lines.at(-1)?.["msg"]).toBe("stopped");
     expect(started.proc.stderr()).toBe("");
 
-    // A second start on the same DATA_DIR keeps the secret, the naming key and the development key.
+    // A second start on the same DATA_DIR keeps the secret, the naming key and the development
+    // key, and says so: "generated" only on the start that wrote them.
     const again = await startServer({ DATA_DIR: dataDir });
     expect(readFileSync(secretFile, "utf8").trim()).toBe(secret);
     expect(readFileSync(namingFile, "utf8").trim()).toBe(namingKey);
+    expect(again.banner).not.toContain("generated in");
+    expect(again.banner).toContain(`Secret        kept in ${secretFile}`);
+    expect(again.banner).toContain(`Naming key    kept in ${namingFile}`);
+    expect(again.banner).toContain(`development API key from ${join(dataDir, "dev-api-key")}`);
+    expect(
+      logLines(again.proc.stdout()).filter((l) => String(l["msg"]).startsWith("generated")),
+    ).toEqual([]);
     expect(again.banner).toContain(`Bearer ${token}'`);
     const check = await fetch(`${again.base}/api/v1/verifications/${created.id}`, {
       headers: { Authorization: `Bearer ${token}` },
@@ -550,11 +558,34 @@ describe("the CLI", () => {
     await stop(started);
   });
 
+  it("prints its usage on stdout and exits 0 when asked: help, --help, -h", async () => {
+    const env = { DATA_DIR: tempDir() };
+    for (const args of [
+      ["--help"],
+      ["-h"],
+      ["help"],
+      ["keys", "--help"],
+      ["keys", "create", "-h"],
+    ]) {
+      const help = await cli(args, env);
+      expect(help.code, args.join(" ")).toBe(0);
+      expect(help.stdout, args.join(" ")).toMatch(/^usage: otpkit keys create <name>\n/);
+      expect(help.stdout).toContain("otpkit help   (or --help, -h)");
+      expect(help.stderr).toBe("");
+    }
+    // No key was created by asking for help.
+    expect((await cli(["keys", "list"], env)).stdout).toBe("");
+  });
+
   it("explains its usage and configuration problems", async () => {
     const env = { DATA_DIR: tempDir() };
     const usage = await cli([], env);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/^usage: otpkit keys create <name>/);
+    expect(usage.stdout).toBe("");
+    const typo = await cli(["--hepl"], env);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/^usage: /);
     expect((await cli(["keys", "rotate"], env)).code).toBe(2);
     expect((await cli(["unlock", "only-a-key"], env)).code).toBe(2);
     const noName = await cli(["keys", "create"], env);

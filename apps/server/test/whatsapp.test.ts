@@ -157,8 +157,21 @@ describe("WhatsApp through the server (seed 003)", () => {
     ]);
 
     const audit = (await (await api("/audit?subject=contact-4712")).json()) as {
-      events: Array<{ type: string; messageKind?: string }>;
+      events: Array<{
+        type: string;
+        messageKind?: string;
+        codeId?: string;
+        verificationId?: string;
+        lockedUntil?: string;
+      }>;
     };
+    // Each of the three codes (the first and the two fresh ones) names the one verification; the
+    // lock's end is ISO 8601 like every time in the API.
+    const withCode = audit.events.filter((e) => e.codeId !== undefined);
+    expect(new Set(withCode.map((e) => e.codeId)).size).toBe(3);
+    for (const e of withCode) expect(e.verificationId, e.type).toBe(verification.id);
+    const lock = audit.events.find((e) => e.type === "locked");
+    expect(lock?.lockedUntil).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     const trail = audit.events.map((e) => e.type).reverse();
     expect(trail.filter((x) => x === "failed")).toHaveLength(3);
     expect(trail).toContain("locked");

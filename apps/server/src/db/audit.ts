@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { OtpEvent } from "@otpkit/otp-core";
+import { verificationIdsOf } from "./audit-verifications.js";
 import type { AppDatabase } from "./database.js";
 
 /** Facts a provider reported after the engine's part was done (WhatsApp status webhooks). */
@@ -9,7 +10,19 @@ export type ProviderEventType = "delivery_status" | "fraud_signal";
 export type AuditEntry = Omit<OtpEvent, "type"> & {
   id: string;
   type: OtpEvent["type"] | ProviderEventType;
+  /** The verification whose code the entry concerns, when one was started for it. */
+  verificationId?: string;
 };
+
+/** What the audit trail knows of one message we sent, found by the provider's message id. */
+export interface SentMessage {
+  subject: string;
+  purpose: string;
+  /** `code`, `retry`, `lockout` or `unlock`. */
+  messageKind: string | null;
+  codeId: string | null;
+  verificationId: string | null;
+}
 
 /** A provider report about a message we sent, found by the provider's message id. */
 export interface ProviderReport {
@@ -34,7 +47,13 @@ export interface AuditLog {
    * provider message id of the `delivered` entry). Returns false when no such message is known.
    */
   recordProvider(report: ProviderReport): Promise<boolean>;
+  /**
+   * A subject's entries, newest first, each with the verification its code belongs to (joined
+   * at read time: recording stays one insert).
+   */
   list(query: { subject: string; purpose?: string; limit?: number }): Promise<AuditEntry[]>;
+  /** The messages we sent with these provider message ids (`delivered` entries), by message id. */
+  sent(messageIds: readonly string[]): Promise<Map<string, SentMessage>>;
 }
 
 /** @param app The app database (SQLite or PostgreSQL; same schema). */
@@ -98,6 +117,12 @@ export function createAuditLog(app: AppDatabase): AuditLog {
       let query = app.db.selectFrom("audit_events").selectAll().where("subject", "=", subject);
       if (purpose) query = query.where("purpose", "=", purpose);
       const rows = await query.orderBy("at", "desc").orderBy("seq", "desc").limit(limit).execute();
+      const verificationOf = await verificationIdsOf(
+        app,
+        rows.flatMap((r) =>
+          r.code_id === null ? [] : [{ subject: r.subject, codeId: r.code_id }],
+        ),
+      );
       return rows.map((r) => {
         const entry: AuditEntry = {
           id: r.id,
@@ -107,6 +132,8 @@ export function createAuditLog(app: AppDatabase): AuditLog {
           purpose: r.purpose,
         };
         if (r.code_id !== null) entry.codeId = r.code_id;
+        const verificationId = r.code_id === null ? undefined : verificationOf.get(r.code_id);
+        if (verificationId !== undefined) entry.verificationId = verificationId;
         if (r.channel !== null) entry.channel = r.channel;
         if (r.destination !== null) entry.destination = r.destination;
         if (r.message_kind !== null) entry.messageKind = r.message_kind;
@@ -119,6 +146,32 @@ export function createAuditLog(app: AppDatabase): AuditLog {
         if (r.test === 1) entry.test = true;
         return entry;
       });
+    },
+    async sent(messageIds) {
+      const found = new Map<string, SentMessage>();
+      if (messageIds.length === 0) return found;
+      const rows = await app.db
+        .selectFrom("audit_events")
+        .select(["subject", "purpose", "message_kind", "code_id", "message_id"])
+        .where("type", "=", "delivered")
+        .where("message_id", "in", messageIds)
+        .execute();
+      const verificationOf = await verificationIdsOf(
+        app,
+        rows.flatMap((r) =>
+          r.code_id === null ? [] : [{ subject: r.subject, codeId: r.code_id }],
+        ),
+      );
+      for (const r of rows) {
+        found.set(r.message_id!, {
+          subject: r.subject,
+          purpose: r.purpose,
+          messageKind: r.message_kind,
+          codeId: r.code_id,
+          verificationId: (r.code_id && verificationOf.get(r.code_id)) ?? null,
+        });
+      }
+      return found;
     },
   };
 }

@@ -144,6 +144,29 @@ export function migrations(dialect: "sqlite" | "postgres"): MigrationProvider {
           .execute();
       },
     },
+    "2026-12-02-003-verification-recipient": {
+      // The hosted page's "Send a new code" needs the recipient again (otp.issue takes it; the
+      // engine's record is the subject's, not the verification's). Sealed, see
+      // db/sealed-recipient.ts; null for rows made before, which then offer no new code.
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable("verifications").addColumn("recipient", "text").execute();
+      },
+    },
+    "2026-12-03-004-verification-codes": {
+      // Every code of each verification (audit entries carry the code id; db/audit.ts joins them
+      // to their verification at read time). Existing rows bring their current code.
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable("verification_codes")
+          .addColumn("code_id", "text", (c) => c.primaryKey())
+          .addColumn("verification_id", "text", (c) => c.notNull())
+          .execute();
+        await sql`INSERT INTO verification_codes (code_id, verification_id)
+          SELECT code_id, MIN(id) FROM verifications WHERE code_id IS NOT NULL GROUP BY code_id`.execute(
+          db,
+        );
+      },
+    },
   };
   return { getMigrations: async () => list };
 }

@@ -8,6 +8,7 @@ export interface Schema {
   audit_events: AuditEventRow;
   api_keys: ApiKeyRow;
   verifications: VerificationRow;
+  verification_codes: VerificationCodeRow;
   hubspot_tokens: HubSpotTokensRow;
   hubspot_settings: HubSpotSettingsRow;
   hubspot_oauth_states: HubSpotOAuthStateRow;
@@ -61,6 +62,20 @@ export interface VerificationRow {
   created_at: number;
   expires_at: number;
   completed_at: number | null;
+  /**
+   * Where its codes go, sealed (db/sealed-recipient.ts), for "Send a new code" on the hosted
+   * page; null once it completed or was replaced, and for rows made before it existed.
+   */
+  recipient: string | null;
+}
+
+/**
+ * Every code a verification has had (its first, and each fresh one after a wrong guess or a
+ * resend), so the audit trail can name the verification of any of its codes.
+ */
+export interface VerificationCodeRow {
+  code_id: string;
+  verification_id: string;
 }
 
 // The HubSpot rows. BIGINT columns are typed `number`: `pg` hands them back as strings unless a

@@ -1,6 +1,10 @@
 import { randomBytes } from "node:crypto";
 import type { AppDatabase } from "./database.js";
 import type { VerificationRow } from "./schema.js";
+import type { ResendTarget } from "./sealed-recipient.js";
+import { openRecipient, sealRecipient } from "./sealed-recipient.js";
+
+export type { ResendTarget } from "./sealed-recipient.js";
 
 /** A verification: one issued code for a (subject, purpose), reachable by an opaque id. */
 export interface Verification {
@@ -19,15 +23,36 @@ export interface Verification {
   completedAt: number | null;
 }
 
+/** What a new verification is made of; `resendTo` is kept (sealed) so a new code can be sent. */
+export type NewVerification = Omit<Verification, "id" | "status" | "createdAt" | "completedAt"> & {
+  /** Where its codes go, for "Send a new code"; `null` when a new code must not be offered. */
+  resendTo: ResendTarget | null;
+};
+
+/** A code that became a verification's own (a fresh one after a wrong guess, or a resend). */
+export interface ReplacedCode {
+  codeId: string;
+  expiresAt: number;
+  /** The channel and masked destination, when the engine said (a resend); else kept. */
+  channel?: string;
+  destination?: string;
+}
+
 export interface Verifications {
-  create(
-    input: Omit<Verification, "id" | "status" | "createdAt" | "completedAt">,
-  ): Promise<Verification>;
+  create(input: NewVerification): Promise<Verification>;
   get(id: string): Promise<Verification | null>;
   /** The verification created for an issued code (idempotent replays find their first answer). */
   findByCode(codeId: string): Promise<Verification | null>;
-  /** Points a pending verification at the fresh code the engine sent after a wrong guess. */
-  replaceCode(id: string, codeId: string): Promise<void>;
+  /**
+   * Points a pending verification at a fresh code (sent after a wrong guess, or asked for on the
+   * hosted page): its code id and expiry, and where it went when that is known.
+   */
+  replaceCode(id: string, code: ReplacedCode): Promise<void>;
+  /**
+   * Where a pending verification's codes go, for sending a new one; `null` when it is no longer
+   * pending, was created without one, or a later verification of its subject replaced it.
+   */
+  resendTarget(id: string): Promise<ResendTarget | null>;
   /** Whether a later verification exists for the same subject and purpose (one replaced it). */
   hasNewer(v: Verification): Promise<boolean>;
   /** Marks it verified/cancelled; returns false if it was no longer pending (only one completion). */
@@ -59,11 +84,25 @@ function fromRow(r: VerificationRow): Verification {
   };
 }
 
-export function createVerifications(app: AppDatabase, now: () => number = Date.now): Verifications {
+/**
+ * The verifications table. `recipientKey` seals each verification's recipient (see
+ * {@link sealRecipient}); the sealed copy is dropped as soon as no new code can be asked for: when
+ * the verification completes, and when a later one of the same subject and purpose replaces it.
+ *
+ * @throws {RangeError} From `create` when `recipientKey` is not 32 bytes.
+ * @example
+ * const verifications = createVerifications(database, Date.now, key32);
+ */
+export function createVerifications(
+  app: AppDatabase,
+  now: () => number,
+  recipientKey: Buffer,
+): Verifications {
   return {
     async create(input) {
+      const id = newVerificationId();
       const row: VerificationRow = {
-        id: newVerificationId(),
+        id,
         subject: input.subject,
         purpose: input.purpose,
         code_id: input.codeId,
@@ -76,8 +115,19 @@ export function createVerifications(app: AppDatabase, now: () => number = Date.n
         created_at: now(),
         expires_at: input.expiresAt,
         completed_at: null,
+        recipient: input.resendTo ? sealRecipient(recipientKey, id, input.resendTo) : null,
       };
       await app.db.insertInto("verifications").values(row).execute();
+      if (input.codeId) await rememberCode(app, input.codeId, id);
+      // The older verifications of this subject are replaced: none of them can send again.
+      await app.db
+        .updateTable("verifications")
+        .set({ recipient: null })
+        .where("subject", "=", input.subject)
+        .where("purpose", "=", input.purpose)
+        .where("id", "!=", id)
+        .where("recipient", "is not", null)
+        .execute();
       return fromRow(row);
     },
     async get(id) {
@@ -97,13 +147,29 @@ export function createVerifications(app: AppDatabase, now: () => number = Date.n
         .executeTakeFirst();
       return row ? fromRow(row) : null;
     },
-    async replaceCode(id, codeId) {
-      await app.db
+    async replaceCode(id, code) {
+      const replaced = await app.db
         .updateTable("verifications")
-        .set({ code_id: codeId })
+        .set({
+          code_id: code.codeId,
+          expires_at: code.expiresAt,
+          ...(code.channel !== undefined ? { channel: code.channel } : {}),
+          ...(code.destination !== undefined ? { destination: code.destination } : {}),
+        })
         .where("id", "=", id)
         .where("status", "=", "pending")
-        .execute();
+        .executeTakeFirst();
+      if (Number(replaced.numUpdatedRows) > 0) await rememberCode(app, code.codeId, id);
+    },
+    async resendTarget(id) {
+      if (!ID.test(id)) return null;
+      const row = await app.db
+        .selectFrom("verifications")
+        .select("recipient")
+        .where("id", "=", id)
+        .where("status", "=", "pending")
+        .executeTakeFirst();
+      return row?.recipient ? openRecipient(recipientKey, id, row.recipient) : null;
     },
     async hasNewer(v) {
       const row = await app.db
@@ -120,11 +186,20 @@ export function createVerifications(app: AppDatabase, now: () => number = Date.n
     async complete(id, status) {
       const result = await app.db
         .updateTable("verifications")
-        .set({ status, completed_at: now() })
+        .set({ status, completed_at: now(), recipient: null })
         .where("id", "=", id)
         .where("status", "=", "pending")
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     },
   };
+}
+
+/** Keeps a code as one of the verification's (for the audit trail; see db/audit.ts). */
+async function rememberCode(app: AppDatabase, codeId: string, verificationId: string) {
+  await app.db
+    .insertInto("verification_codes")
+    .values({ code_id: codeId, verification_id: verificationId })
+    .onConflict((oc) => oc.column("code_id").doNothing())
+    .execute();
 }

@@ -1,88 +1,142 @@
-import type { AlphabetName } from "@otpkit/otp-core";
+import type { AlphabetName, OtpLanguageTag } from "@otpkit/otp-core";
+import { matchLanguage } from "@otpkit/otp-core";
+import { PAGE_LOCALES } from "./locales/index.js";
+import type { PageStrings } from "./page-strings.js";
 
-/** Languages of the hosted pages. */
-export type Lang = "en" | "es";
+/** Languages of the hosted pages: every language of otp-core's `OTP_LANGUAGES`. */
+export type Lang = OtpLanguageTag;
 
 /**
- * Picks the page language: the best supported entry of Accept-Language (by q-value), then the
- * verification's own locale, then English.
+ * Picks the page language: the first entry of Accept-Language (by q-value, then order) that one
+ * of the languages serves, found with otp-core's `matchLanguage` (`pt-BR` → `pt`, `zh-TW` →
+ * `zh-Hant`, `no` → `nb`); then the verification's own locale; then English.
+ *
+ * @param acceptLanguage The request's `Accept-Language` header.
+ * @param fallback The verification's locale, when there is one.
+ * @returns A language of {@link MESSAGES}.
+ * @throws {never}
+ * @example
+ * pickLanguage("fr-CA, en;q=0.8"); // "fr"
+ * pickLanguage("kl", "zh-HK"); // "zh-Hant"
  */
 export function pickLanguage(acceptLanguage: string | undefined, fallback?: string | null): Lang {
   const ranked = (acceptLanguage ?? "")
     .split(",")
+    .slice(0, 32)
     .map((part, i) => {
       const [tag = "", ...params] = part.trim().split(";");
       const q = Number(params.find((p) => p.trim().startsWith("q="))?.split("=")[1] ?? 1);
-      return { lang: tag.trim().toLowerCase().split("-")[0], q: Number.isFinite(q) ? q : 0, i };
+      return { tag: tag.trim(), q: Number.isFinite(q) ? q : 0, i };
     })
     .filter((e) => e.q > 0)
     .sort((a, b) => b.q - a.q || a.i - b.i);
-  for (const entry of ranked) if (entry.lang === "en" || entry.lang === "es") return entry.lang;
-  const base = fallback?.toLowerCase().split("-")[0];
-  return base === "es" ? "es" : "en";
+  for (const entry of ranked) {
+    const lang = matchLanguage(entry.tag);
+    if (lang !== undefined) return lang;
+  }
+  return matchLanguage(fallback) ?? "en";
 }
 
-const en = {
-  title: "Enter your verification code",
-  endedTitle: "Verification code",
-  intro: (destination: string | null) =>
-    destination ? `We sent a code to ${destination}.` : "Enter the code we sent you.",
-  label: "Verification code",
-  hint: "Spaces and dashes are fine.",
-  submit: "Verify",
-  invalid: (n: number) =>
-    `That code is not right. ${n} ${n === 1 ? "attempt" : "attempts"} remaining.`,
-  malformed: (length: number, alphabet: AlphabetName) =>
-    alphabet === "numeric"
-      ? `Enter the ${length}-digit code.`
-      : `Enter the ${length}-character code (${alphabet === "alpha" ? "letters" : "letters and digits"}).`,
-  exhausted: "Too many wrong attempts for this code. Request a new code.",
-  expired: "This code has expired. Request a new code.",
-  locked: (minutes: number, time: string) =>
-    `Too many failed attempts. Sign-in is paused; try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"} (after ${time} UTC).`,
-  lockedUntilUnlocked: (support: string | null) =>
-    `Too many failed attempts. Sign-in is locked until support unlocks it; ${support ? `contact ${support}` : "contact support"}.`,
-  notFound: "This code is no longer valid. Request a new code.",
-  verifiedTitle: "You're verified",
-  verified: "Thanks, your code is correct. You can close this page.",
-  continue: "Continue",
-  unknownTitle: "This link is not valid",
-  unknown: "The link may be mistyped, or the request was cancelled.",
-  cancelled: "This verification was cancelled. Request a new code.",
-  tooMany: "Too many requests from your network. Wait a minute and try again.",
-  badForm: "The form expired. Reload the page and enter the code again.",
-};
+/** What the pages say, in one language: texts, and the ones that take a value as functions. */
+export interface Messages {
+  title: string;
+  endedTitle: string;
+  intro: (destination: string | null) => string;
+  label: string;
+  hint: string;
+  submit: string;
+  invalid: (attemptsRemaining: number) => string;
+  resent: (destination: string | null, attempts: number) => string;
+  wrongResent: (destination: string | null, attempts: number) => string;
+  resendPrompt: string;
+  resendButton: string;
+  resendWait: (ms: number) => string;
+  resendFailed: string;
+  malformed: (length: number, alphabet: AlphabetName) => string;
+  exhausted: string;
+  expired: string;
+  locked: (minutes: number, time: string) => string;
+  lockedUntilUnlocked: (support: string | null) => string;
+  notFound: string;
+  verifiedTitle: string;
+  verified: string;
+  continue: string;
+  unknownTitle: string;
+  unknown: string;
+  cancelled: string;
+  tooMany: string;
+  badForm: string;
+}
 
-const es: typeof en = {
-  title: "Introduce tu código de verificación",
-  endedTitle: "Código de verificación",
-  intro: (destination) =>
-    destination ? `Enviamos un código a ${destination}.` : "Introduce el código que te enviamos.",
-  label: "Código de verificación",
-  hint: "Puedes incluir espacios y guiones.",
-  submit: "Verificar",
-  invalid: (n) =>
-    `El código no es correcto. ${n === 1 ? "Queda 1 intento" : `Quedan ${n} intentos`}.`,
-  malformed: (length, alphabet) =>
-    alphabet === "numeric"
-      ? `Introduce el código de ${length} dígitos.`
-      : `Introduce el código de ${length} caracteres (${alphabet === "alpha" ? "letras" : "letras y números"}).`,
-  exhausted: "Demasiados intentos fallidos con este código. Solicita un código nuevo.",
-  expired: "Este código ha caducado. Solicita un código nuevo.",
-  locked: (minutes, time) =>
-    `Demasiados intentos fallidos. El acceso está en pausa; vuelve a intentarlo en ${minutes} ${minutes === 1 ? "minuto" : "minutos"} (después de las ${time} UTC).`,
-  lockedUntilUnlocked: (support) =>
-    `Demasiados intentos fallidos. El acceso está bloqueado hasta que el equipo de soporte lo desbloquee; ${support ? `escribe a ${support}` : "contacta con soporte"}.`,
-  notFound: "Este código ya no es válido. Solicita un código nuevo.",
-  verifiedTitle: "Verificación completada",
-  verified: "Gracias, el código es correcto. Ya puedes cerrar esta página.",
-  continue: "Continuar",
-  unknownTitle: "Este enlace no es válido",
-  unknown: "Puede que el enlace esté mal escrito o que la solicitud se haya cancelado.",
-  cancelled: "Esta verificación se canceló. Solicita un código nuevo.",
-  tooMany: "Demasiadas solicitudes desde tu red. Espera un minuto y vuelve a intentarlo.",
-  badForm: "El formulario ha caducado. Recarga la página e introduce el código de nuevo.",
-};
+/** `text` with each `{name}` replaced, in one pass (a value is never read as a placeholder). */
+function fill(text: string, values: Readonly<Record<string, string | number>>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
+}
 
-export const MESSAGES: Record<Lang, typeof en> = { en, es };
-export type Messages = typeof en;
+/**
+ * A wait in whole seconds under a minute, else whole minutes, rounded up: a person told "in 0
+ * seconds" or "in 1 minute" for 61 s would press too early.
+ */
+function waitIn(ms: number): [number, "second" | "minute"] {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  return seconds < 60 ? [seconds, "second"] : [Math.ceil(seconds / 60), "minute"];
+}
+
+function messagesOf(s: PageStrings): Messages {
+  const resent = (destination: string | null, n: number): string => {
+    const one = n === 1;
+    const text = destination ? (one ? s.resentToOne : s.resentTo) : one ? s.resentOne : s.resent;
+    return fill(text, { destination: destination ?? "", attempts: n });
+  };
+  return {
+    title: s.title,
+    endedTitle: s.endedTitle,
+    intro: (destination) => (destination ? fill(s.introTo, { destination }) : s.intro),
+    label: s.label,
+    hint: s.hint,
+    submit: s.submit,
+    invalid: (n) => (n === 1 ? s.invalidOne : fill(s.invalidMany, { attempts: n })),
+    resent,
+    wrongResent: (destination, n) => fill(s.wrongThen, { next: resent(destination, n) }),
+    resendPrompt: s.resendPrompt,
+    resendButton: s.resendButton,
+    resendWait: (ms) => {
+      const [n, unit] = waitIn(ms);
+      if (unit === "second") return n === 1 ? s.waitSecond : fill(s.waitSeconds, { seconds: n });
+      return n === 1 ? s.waitMinute : fill(s.waitMinutes, { minutes: n });
+    },
+    resendFailed: s.resendFailed,
+    malformed: (length, alphabet) =>
+      fill(
+        alphabet === "numeric"
+          ? s.malformedDigits
+          : alphabet === "alpha"
+            ? s.malformedLetters
+            : s.malformedAlphanumeric,
+        { length },
+      ),
+    exhausted: s.exhausted,
+    expired: s.expired,
+    locked: (minutes, time) => fill(minutes === 1 ? s.lockedOne : s.locked, { minutes, time }),
+    lockedUntilUnlocked: (support) =>
+      support ? fill(s.lockedContact, { support }) : s.lockedSupport,
+    notFound: s.notFound,
+    verifiedTitle: s.verifiedTitle,
+    verified: s.verified,
+    continue: s.continue,
+    unknownTitle: s.unknownTitle,
+    unknown: s.unknown,
+    cancelled: s.cancelled,
+    tooMany: s.tooMany,
+    badForm: s.badForm,
+  };
+}
+
+/** The pages' messages in every language (texts in `locales/<tag>.ts`). */
+export const MESSAGES: Readonly<Record<Lang, Messages>> = Object.freeze(
+  Object.fromEntries(
+    Object.entries(PAGE_LOCALES).map(([tag, strings]) => [tag, messagesOf(strings)]),
+  ) as Record<Lang, Messages>,
+);

@@ -1,13 +1,11 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import * as z from "zod";
 import type { Verification } from "../db/verifications.js";
-import { errorBody } from "../http-errors.js";
+import { errorResponse } from "../http-errors.js";
+import { jsonBody, query } from "../http-validation.js";
 import type { Runtime } from "../runtime.js";
 import {
-  API_PURPOSE_MAX,
-  API_SUBJECT_MAX,
   cancelVerification,
   checkVerification,
   tenantSubject,
@@ -16,89 +14,11 @@ import {
 } from "../verification-flow.js";
 import type { ApiEnv } from "./api-key-auth.js";
 import { apiKeyAuth } from "./api-key-auth.js";
-import { outcomeView, refused, retryAfter } from "./api-outcomes.js";
+import { auditView, outcomeView, refused, retryAfter } from "./api-outcomes.js";
+import { auditQuery, checkSchema, startSchema, unlockSchema } from "./api-schemas.js";
 import { conversationRoutes } from "./conversations.js";
 
 type Env = ApiEnv;
-
-const subject = z.string().trim().min(1).max(API_SUBJECT_MAX);
-const purpose = z
-  .string()
-  .trim()
-  .min(1)
-  .max(API_PURPOSE_MAX)
-  .regex(/^[A-Za-z0-9_.:-]+$/, { error: "letters, digits and _ . : - only" });
-
-const startSchema = z.strictObject({
-  subject,
-  purpose: purpose.optional(),
-  recipient: z.strictObject({
-    email: z.email().max(254).optional(),
-    phone: z
-      .string()
-      .regex(/^\+[1-9]\d{7,14}$/, { error: "use E.164: + and 8 to 15 digits" })
-      .optional(),
-    name: z.string().max(100).optional(),
-    locale: z
-      .string()
-      .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, {
-        error: "use a BCP 47 tag such as en or es-MX",
-      })
-      .optional(),
-  }),
-  channel: z.enum(["email", "whatsapp"]).optional(),
-  returnUrl: z
-    .url({ protocol: /^https?$/ })
-    .max(2048)
-    .optional(),
-  idempotencyKey: z.string().min(1).max(200).optional(),
-});
-
-const checkSchema = z.strictObject({
-  code: z.string().min(1).max(64),
-  idempotencyKey: z.string().min(1).max(200).optional(),
-});
-
-const unlockSchema = z.strictObject({ subject, purpose: purpose.optional() });
-
-/** Reads a JSON body: 415 for another content type, 400 for bad JSON or a schema violation. */
-async function readJson<T>(
-  c: Context<Env>,
-  schema: z.ZodType<T>,
-): Promise<{ ok: true; value: T } | { ok: false; response: Response }> {
-  const type = c.req.header("content-type") ?? "";
-  if (!/^application\/json\b/i.test(type)) {
-    return {
-      ok: false,
-      response: c.json(
-        errorBody("UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json"),
-        415,
-      ),
-    };
-  }
-  let body: unknown;
-  try {
-    body = await c.req.json();
-  } catch {
-    return {
-      ok: false,
-      response: c.json(errorBody("INVALID_JSON", "The body is not valid JSON"), 400),
-    };
-  }
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = issue.path.join(".") || "body";
-    return {
-      ok: false,
-      response: c.json(
-        errorBody("VALIDATION_FAILED", `${field}: ${issue.message}`, { field }),
-        400,
-      ),
-    };
-  }
-  return { ok: true, value: parsed.data };
-}
 
 /** The verification as the API shows it. */
 function view(rt: Runtime, v: Verification) {
@@ -119,18 +39,12 @@ function view(rt: Runtime, v: Verification) {
  */
 export function apiRoutes(rt: Runtime): Hono<Env> {
   const api = new Hono<Env>();
+  const limit = rt.config.API_BODY_LIMIT_BYTES;
 
   api.use(
     bodyLimit({
-      maxSize: rt.config.API_BODY_LIMIT_BYTES,
-      onError: (c) =>
-        c.json(
-          errorBody(
-            "PAYLOAD_TOO_LARGE",
-            `The body exceeds ${rt.config.API_BODY_LIMIT_BYTES} bytes`,
-          ),
-          413,
-        ),
+      maxSize: limit,
+      onError: (c) => errorResponse(c, "PAYLOAD_TOO_LARGE", `The body exceeds ${limit} bytes`),
     }),
   );
 
@@ -141,32 +55,20 @@ export function apiRoutes(rt: Runtime): Hono<Env> {
     const v = await rt.verifications.get(c.req.param("id") ?? "");
     return v && v.apiKeyId === c.get("apiKey").id ? v : null;
   }
-  const notFound = (c: Context<Env>) => c.json(errorBody("NOT_FOUND", "No such verification"), 404);
+  const notFound = (c: Context<Env>) => errorResponse(c, "NOT_FOUND", "No such verification");
 
   /** Each API key has its own subjects (see {@link tenantSubject}). */
   const engineSubject = (c: Context<Env>, subject: string) =>
     tenantSubject(c.get("apiKey").id, subject);
 
-  api.post("/verifications", async (c) => {
-    const body = await readJson(c, startSchema);
-    if (!body.ok) return body.response;
-    const input = body.value;
+  api.post("/verifications", jsonBody(startSchema(rt.config.RETURN_URL_ALLOWLIST)), async (c) => {
+    const input = c.req.valid("json");
     const idempotencyKey = c.req.header("idempotency-key") ?? input.idempotencyKey;
-    if (
-      input.returnUrl &&
-      !rt.config.RETURN_URL_ALLOWLIST.includes(new URL(input.returnUrl).origin)
-    ) {
-      return c.json(
-        errorBody("VALIDATION_FAILED", "returnUrl: its origin is not in RETURN_URL_ALLOWLIST", {
-          field: "returnUrl",
-        }),
-        400,
-      );
-    }
     const recipient = Object.fromEntries(
       Object.entries(input.recipient).filter(([, v]) => v !== undefined),
     );
-    const result = await rt.otp.issue({
+    // Counted against the key's send quota (429 API_KEY_QUOTA_EXCEEDED past it: key-quota.ts).
+    const result = await rt.keyQuota.forKey(rt.otp, c.get("apiKey").id).issue({
       subject: engineSubject(c, input.subject),
       purpose: input.purpose ?? "login",
       recipient,
@@ -188,6 +90,8 @@ export function apiRoutes(rt: Runtime): Hono<Env> {
         locale: input.recipient.locale ?? null,
         apiKeyId: c.get("apiKey").id,
         expiresAt: result.expiresAt,
+        // Kept sealed for the hosted page's "Send a new code" (same recipient and channels).
+        resendTo: { recipient, channels: input.channel ? [input.channel] : null },
       }));
     return c.json(
       { ...view(rt, verification), attemptsAllowed: result.attemptsAllowed },
@@ -215,16 +119,15 @@ export function apiRoutes(rt: Runtime): Hono<Env> {
     });
   });
 
-  api.post("/verifications/:id/check", async (c) => {
-    const body = await readJson(c, checkSchema);
-    if (!body.ok) return body.response;
+  api.post("/verifications/:id/check", jsonBody(checkSchema), async (c) => {
     const v = await owned(c);
     if (!v) return notFound(c);
-    const idempotencyKey = c.req.header("idempotency-key") ?? body.value.idempotencyKey;
+    const body = c.req.valid("json");
+    const idempotencyKey = c.req.header("idempotency-key") ?? body.idempotencyKey;
     const result = await checkVerification(
       rt,
       v,
-      body.value.code,
+      body.code,
       "api",
       idempotencyKey ? `${c.get("apiKey").id}:${idempotencyKey}` : undefined,
     );
@@ -235,10 +138,8 @@ export function apiRoutes(rt: Runtime): Hono<Env> {
   // An operator's unlock, for the person's support case: ends a lock (also one at the
   // consecutive-failure cap, which nothing else ends) and clears the failure counters. A key
   // unlocks only its own subjects.
-  api.post("/subjects/unlock", async (c) => {
-    const body = await readJson(c, unlockSchema);
-    if (!body.ok) return body.response;
-    const { subject: name, purpose: given } = body.value;
+  api.post("/subjects/unlock", jsonBody(unlockSchema), async (c) => {
+    const { subject: name, purpose: given } = c.req.valid("json");
     const purposeName = given ?? "login";
     const unlocked = await unlockSubject(rt, c.get("apiKey").id, name, purposeName);
     return c.json({ subject: name, purpose: purposeName, unlocked });
@@ -251,30 +152,12 @@ export function apiRoutes(rt: Runtime): Hono<Env> {
     return c.json({ ...view(rt, v), status: v.status === "pending" ? "cancelled" : v.status });
   });
 
-  api.get("/audit", async (c) => {
-    const parsed = z
-      .object({
-        subject,
-        purpose: purpose.optional(),
-        limit: z.coerce.number().int().min(1).max(500).default(100),
-      })
-      .safeParse(c.req.query());
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      const field = issue.path.join(".") || "query";
-      return c.json(errorBody("VALIDATION_FAILED", `${field}: ${issue.message}`, { field }), 400);
-    }
-    const events = await rt.audit.list({
-      ...parsed.data,
-      subject: engineSubject(c, parsed.data.subject),
-    });
-    return c.json({
-      events: events.map((e) => ({
-        ...e,
-        subject: parsed.data.subject,
-        at: new Date(e.at).toISOString(),
-      })),
-    });
+  // The audit trail of one of this key's subjects: every time ISO 8601, each event with the
+  // verification it belongs to (when it concerns a code that one was started for).
+  api.get("/audit", query(auditQuery), async (c) => {
+    const q = c.req.valid("query");
+    const events = await rt.audit.list({ ...q, subject: engineSubject(c, q.subject) });
+    return c.json({ events: events.map((e) => auditView(e, q.subject)) });
   });
 
   // Seed 004's conversation flow: behind the same API-key middleware, each key its own tenant.

@@ -1,8 +1,8 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
-import { validator } from "hono/validator";
 import * as z from "zod";
-import { errorBody } from "../http-errors.js";
+import { errorResponse } from "../http-errors.js";
+import { jsonBody, params } from "../http-validation.js";
 import type { Runtime } from "../runtime.js";
 import type { ApiEnv } from "./api-key-auth.js";
 
@@ -22,28 +22,11 @@ const startSchema = z.strictObject({
 
 const messageSchema = z.strictObject({ text: z.string().min(1).max(1000) });
 
-/** The first zod issue as the API's 400: `VALIDATION_FAILED` naming the field. */
-function invalid(c: Context, error: z.ZodError): Response {
-  const issue = error.issues[0]!;
-  const field = issue.path.join(".") || "body";
-  return c.json(errorBody("VALIDATION_FAILED", `${field}: ${issue.message}`, { field }), 400);
-}
+const param = params(paramSchema);
 
-/** `hono/validator` for a JSON body: 415 for another content type, 400 for a schema violation. */
-function jsonBody<T>(schema: z.ZodType<T>) {
-  return validator("json", (value, c) => {
-    if (!/^application\/json\b/i.test(c.req.header("content-type") ?? "")) {
-      return c.json(errorBody("UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json"), 415);
-    }
-    const parsed = schema.safeParse(value);
-    return parsed.success ? parsed.data : invalid(c, parsed.error);
-  });
-}
-
-const param = validator("param", (value, c) => {
-  const parsed = paramSchema.safeParse(value);
-  return parsed.success ? parsed.data : invalid(c, parsed.error);
-});
+/** What every conversation route (and `/mcp`) answers while no directory is configured. */
+export const CONVERSATIONS_OFF =
+  "Conversations are not configured on this server: set CONVERSATION_DIRECTORY_FILE (or CONVERSATION_HUBSPOT_PORTAL_ID)";
 
 /**
  * The conversation flow of seed 004 over HTTP (`/api/v1/conversations/:conversationId/…`), mounted
@@ -55,15 +38,7 @@ export function conversationRoutes(rt: Runtime): Hono<ApiEnv> {
   const routes = new Hono<ApiEnv>();
   const conversations = rt.conversations;
   if (!conversations) {
-    routes.all("*", (c) =>
-      c.json(
-        errorBody(
-          "NOT_FOUND",
-          "Conversations are not configured on this server: set CONVERSATION_DIRECTORY_FILE (or CONVERSATION_HUBSPOT_PORTAL_ID)",
-        ),
-        404,
-      ),
-    );
+    routes.all("*", (c) => errorResponse(c, "NOT_FOUND", CONVERSATIONS_OFF));
     return routes;
   }
   const auth = (c: Context<ApiEnv>) => conversations.forKey(c.get("apiKey").id);

@@ -1,10 +1,11 @@
 import { handleConversationMcpRequest } from "@otpkit/conversation-mcp";
 import { isOtpError } from "@otpkit/otp-core";
 import { Hono } from "hono";
-import { errorBody, publicMessage, STATUS_BY_CODE } from "../http-errors.js";
+import { errorResponse, HTTP_ERROR_STATUS, publicMessage } from "../http-errors.js";
 import type { Runtime } from "../runtime.js";
 import type { ApiEnv } from "./api-key-auth.js";
 import { apiKeyAuth } from "./api-key-auth.js";
+import { CONVERSATIONS_OFF } from "./conversations.js";
 
 /**
  * The conversation MCP server over streamable HTTP (`/mcp`), behind the API's key auth: each key
@@ -18,15 +19,7 @@ export function mcpRoutes(rt: Runtime): Hono<ApiEnv> {
   routes.use(apiKeyAuth(rt));
   const conversations = rt.conversations;
   if (!conversations) {
-    routes.all("*", (c) =>
-      c.json(
-        errorBody(
-          "NOT_FOUND",
-          "Conversations are not configured on this server: set CONVERSATION_DIRECTORY_FILE (or CONVERSATION_HUBSPOT_PORTAL_ID)",
-        ),
-        404,
-      ),
-    );
+    routes.all("*", (c) => errorResponse(c, "NOT_FOUND", CONVERSATIONS_OFF));
     return routes;
   }
   routes.all("/", (c) =>
@@ -37,7 +30,7 @@ export function mcpRoutes(rt: Runtime): Hono<ApiEnv> {
       // sentence for a 5xx; the details go to the log.
       describeError(error, tool) {
         const known = isOtpError(error);
-        const level = known && STATUS_BY_CODE[error.code] < 500 ? "warn" : "error";
+        const level = known && HTTP_ERROR_STATUS[error.code] < 500 ? "warn" : "error";
         const err = { code: known ? error.code : "INTERNAL", message: (error as Error)?.message };
         rt.logger[level]({ err, tool }, "mcp tool error");
         return known ? publicMessage(error) : "The service could not complete the request";

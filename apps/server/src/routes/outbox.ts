@@ -1,13 +1,26 @@
-import { readOutbox, readOutboxMessage } from "@otpkit/delivery-email";
+import { readOutboxMessage } from "@otpkit/delivery-email";
+import type { Context } from "hono";
 import { Hono } from "hono";
 import { simpleParser } from "mailparser";
-import { escapeHtml, layout } from "../pages/html.js";
+import * as z from "zod";
+import { query } from "../http-validation.js";
+import type { Markup } from "../pages/html.js";
+import { markup, page } from "../pages/html.js";
 import type { Runtime } from "../runtime.js";
 import { readWhatsAppOutbox } from "../whatsapp-outbox.js";
+import { listOutbox } from "./outbox-list.js";
+
+const listQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(200) });
 
 /**
- * `/dev/outbox`: what the server would have sent, newest first. Mounted only while a channel
- * writes to the outbox (no SMTP or no WhatsApp credentials configured). Development only.
+ * The dev outbox, mounted at `/dev`: what the server would have sent, newest first, as a page
+ * (`/dev/outbox`, each message with its own page) and as JSON (`/dev/outbox.json`), each message
+ * with its code and the verification it belongs to. Mounted only while a channel writes to the
+ * outbox (no SMTP or no WhatsApp credentials configured), and never in production: it shows codes.
+ *
+ * @throws {never}
+ * @example
+ * if (outbox) app.route("/dev", outboxRoutes(rt));
  */
 export function outboxRoutes(rt: Runtime): Hono {
   const dev = new Hono();
@@ -24,66 +37,53 @@ export function outboxRoutes(rt: Runtime): Hono {
     }
   });
 
-  dev.get("/", async (c) => {
-    const email = rt.outbox.email ? await readOutbox(rt.outbox.email, { limit: 200 }) : [];
-    const whatsapp = rt.outbox.whatsapp ? readWhatsAppOutbox(rt.outbox.whatsapp, 200) : [];
-    const rows = [
-      ...email.map((e) => ({
-        at: e.createdAt,
-        channel: "email",
-        to: e.to,
-        what: `${e.kind}: ${e.subject}`,
-        href: `/dev/outbox/email/${encodeURIComponent(e.id)}`,
+  dev.get("/outbox.json", query(listQuery), async (c) => {
+    const messages = await listOutbox(rt, c.req.valid("query").limit);
+    return c.json({
+      messages: messages.map((m) => ({
+        ...m,
+        verifyUrl: m.verificationId ? `${rt.config.publicUrl}/verify/${m.verificationId}` : null,
       })),
-      ...whatsapp.map((w) => ({
-        at: w.createdAt,
-        channel: "whatsapp",
-        to: w.to,
-        what: w.template,
-        href: `/dev/outbox/whatsapp/${encodeURIComponent(w.id)}`,
-      })),
-    ].sort((a, b) => b.at.localeCompare(a.at));
-    const body = `<h1>Dev outbox</h1>
-<p>Messages this development server would have sent. Configure SMTP_URL or the WhatsApp variables to deliver for real.</p>
+    });
+  });
+
+  dev.get("/outbox", query(listQuery), async (c) => {
+    const rows = await listOutbox(rt, c.req.valid("query").limit);
+    const body = markup`<h1>Dev outbox</h1>
+<p>Messages this development server would have sent (also as <a href="/dev/outbox.json">JSON</a>). Configure SMTP_URL or the WhatsApp variables to deliver for real.</p>
 <table>
-<thead><tr><th scope="col">When (UTC)</th><th scope="col">Channel</th><th scope="col">To</th><th scope="col">Message</th></tr></thead>
+<thead><tr><th scope="col">When (UTC)</th><th scope="col">Channel</th><th scope="col">To</th><th scope="col">Message</th><th scope="col">Code</th><th scope="col">Verification</th></tr></thead>
 <tbody>
 ${
-  rows
-    .map(
-      (r) =>
-        `<tr><td>${escapeHtml(r.at.replace("T", " ").slice(0, 19))}</td><td>${r.channel}</td><td>${escapeHtml(r.to)}</td><td><a href="${r.href}">${escapeHtml(r.what)}</a></td></tr>`,
-    )
-    .join("\n") || '<tr><td colspan="4">Nothing yet.</td></tr>'
+  rows.length === 0
+    ? markup`<tr><td colspan="6">Nothing yet.</td></tr>`
+    : rows.map(
+        (r) =>
+          markup`<tr><td>${r.createdAt.replace("T", " ").slice(0, 19)}</td><td>${r.channel}</td><td>${r.to}</td><td><a href="${r.href}">${r.kind ?? "message"}: ${r.title}</a></td><td>${r.code ?? ""}</td><td>${r.verificationId ? markup`<a href="/verify/${r.verificationId}">${r.verificationId}</a>` : ""}</td></tr>\n`,
+      )
 }
 </tbody>
 </table>`;
-    return c.html(
-      layout({ lang: "en", title: "Dev outbox", body }).replace("<main>", '<main class="wide">'),
-    );
+    return devPage(c, "Dev outbox", body);
   });
 
-  dev.get("/email/:id", async (c) => {
+  dev.get("/outbox/email/:id", async (c) => {
     if (!rt.outbox.email) return c.notFound();
     const message = await readOutboxMessage(rt.outbox.email, c.req.param("id"));
     if (!message) return c.notFound();
     const parsed = await simpleParser(message.raw);
-    const body = `<p><a href="/dev/outbox">← Outbox</a></p>
-<h1>${escapeHtml(parsed.subject ?? "(no subject)")}</h1>
-<p>To ${escapeHtml(message.entry.to)} · ${escapeHtml(message.entry.kind)} · ${escapeHtml(message.entry.createdAt)}</p>
+    const { entry } = message;
+    const body = markup`<p><a href="/dev/outbox">← Outbox</a></p>
+<h1>${parsed.subject ?? "(no subject)"}</h1>
+<p>To ${entry.to} · ${entry.kind} · ${entry.createdAt}</p>
 <h2>Plain text</h2>
-<pre data-part="text">${escapeHtml(parsed.text ?? "")}</pre>
+<pre data-part="text">${parsed.text ?? ""}</pre>
 <h2>HTML</h2>
-<iframe sandbox title="HTML part" src="/dev/outbox/email/${encodeURIComponent(message.entry.id)}/html"></iframe>`;
-    return c.html(
-      layout({ lang: "en", title: parsed.subject ?? "Message", body }).replace(
-        "<main>",
-        '<main class="wide">',
-      ),
-    );
+<iframe sandbox title="HTML part" src="/dev/outbox/email/${encodeURIComponent(entry.id)}/html"></iframe>`;
+    return devPage(c, parsed.subject ?? "Message", body);
   });
 
-  dev.get("/email/:id/html", async (c) => {
+  dev.get("/outbox/email/:id/html", async (c) => {
     if (!rt.outbox.email) return c.notFound();
     const message = await readOutboxMessage(rt.outbox.email, c.req.param("id"));
     if (!message) return c.notFound();
@@ -96,23 +96,23 @@ ${
     return c.html(typeof parsed.html === "string" ? parsed.html : "<p>(no HTML part)</p>");
   });
 
-  dev.get("/whatsapp/:id", (c) => {
+  dev.get("/outbox/whatsapp/:id", async (c) => {
     if (!rt.outbox.whatsapp) return c.notFound();
     const entry = readWhatsAppOutbox(rt.outbox.whatsapp, 500).find(
       (e) => e.id === c.req.param("id"),
     );
     if (!entry) return c.notFound();
-    const body = `<p><a href="/dev/outbox">← Outbox</a></p>
-<h1>WhatsApp: ${escapeHtml(entry.template)}</h1>
-<p>POST ${escapeHtml(entry.path)} · to ${escapeHtml(entry.to)} · ${escapeHtml(entry.createdAt)}</p>
-<pre data-part="json">${escapeHtml(JSON.stringify(entry.body, null, 2))}</pre>`;
-    return c.html(
-      layout({ lang: "en", title: `WhatsApp ${entry.template}`, body }).replace(
-        "<main>",
-        '<main class="wide">',
-      ),
-    );
+    const body = markup`<p><a href="/dev/outbox">← Outbox</a></p>
+<h1>WhatsApp: ${entry.template}</h1>
+<p>POST ${entry.path} · to ${entry.to} · ${entry.createdAt}</p>
+<pre data-part="json">${JSON.stringify(entry.body, null, 2)}</pre>`;
+    return devPage(c, `WhatsApp ${entry.template}`, body);
   });
 
   return dev;
+}
+
+/** A development page in the shared frame, wide (tables and message sources). */
+function devPage(c: Context, title: string, body: Markup) {
+  return c.html(page({ lang: "en", title, body, wide: true }));
 }

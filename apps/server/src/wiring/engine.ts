@@ -1,6 +1,9 @@
+import { parsePhone } from "@otpkit/hubspot-adapter";
 import type { OtpEvent, OtpOptions } from "@otpkit/otp-core";
+import { createMemoryStore, createOtp, isOtpError } from "@otpkit/otp-core";
 import type { Logger } from "pino";
-import type { Config } from "../config.js";
+import type { Config, Env } from "../config.js";
+import { ConfigError } from "../config-error.js";
 import type { AuditLog } from "../db/audit.js";
 import type { Metrics } from "../metrics.js";
 import { matchesTestRecipient } from "../test-recipients.js";
@@ -34,6 +37,7 @@ export function policyOf(config: Config): Partial<OtpOptions> {
     },
     storage: config.OTP_STORAGE,
     retryOnFailure: config.OTP_RETRY_ON_FAILURE,
+    ...sendPolicyOf(config),
     ...(testPatterns.length > 0
       ? {
           testRecipients: {
@@ -43,6 +47,86 @@ export function policyOf(config: Config): Partial<OtpOptions> {
         }
       : {}),
   };
+}
+
+/** The variables of {@link sendPolicyOf}. */
+type SendPolicyEnv = Pick<
+  Env,
+  | "OTP_DESTINATION_QUOTA"
+  | "OTP_DESTINATION_MAX_PER_HOUR"
+  | "OTP_DESTINATION_MAX_PER_DAY"
+  | "OTP_PHONE_COUNTRIES"
+>;
+
+/**
+ * The send policy every engine of the server shares (the generic API's and the conversations'):
+ * the quota per destination (OTP_DESTINATION_*) and the countries phone channels may send to
+ * (OTP_PHONE_COUNTRIES). Numbers are placed with libphonenumber's metadata (through the HubSpot
+ * adapter's `parsePhone`), which tells the countries of a shared calling code apart: with
+ * `OTP_PHONE_COUNTRIES=US`, a Jamaican `+1 876` number is refused, not let in as `+1`. A number
+ * it cannot place (a toll-free `+1 800`, an invalid one) falls back to the engine's calling-code
+ * rule.
+ *
+ * @throws {never}
+ * @example
+ * createOtp({ ...options, ...sendPolicyOf(config) });
+ */
+export function sendPolicyOf(config: SendPolicyEnv): Partial<OtpOptions> {
+  const countries = config.OTP_PHONE_COUNTRIES;
+  return {
+    destinationQuota: config.OTP_DESTINATION_QUOTA && {
+      maxPerHour: config.OTP_DESTINATION_MAX_PER_HOUR,
+      ...(config.OTP_DESTINATION_MAX_PER_DAY === undefined
+        ? {}
+        : { maxPerDay: config.OTP_DESTINATION_MAX_PER_DAY }),
+    },
+    ...(countries === undefined
+      ? {}
+      : { phoneCountries: countries, phoneCountryOf: countryOfPhone }),
+  };
+}
+
+/** The country of an E.164 number by libphonenumber's metadata; undefined when it cannot tell. */
+function countryOfPhone(phone: string): string | undefined {
+  const parsed = parsePhone(phone, "US"); // the default country is unused: the number has its +
+  return parsed.ok ? parsed.country : undefined;
+}
+
+/** The engine's option fields of {@link sendPolicyOf}: the variable each comes from, and its fix. */
+const VARIABLE_OF_FIELD: ReadonlyArray<[RegExp, string, string]> = [
+  [/^destinationQuota\.maxPerHour$/, "OTP_DESTINATION_MAX_PER_HOUR", "use a smaller number"],
+  [
+    /^destinationQuota\.maxPerDay$/,
+    "OTP_DESTINATION_MAX_PER_DAY",
+    "use at least OTP_DESTINATION_MAX_PER_HOUR, or leave it unset",
+  ],
+  [/^phoneCountries/, "OTP_PHONE_COUNTRIES", "use ISO 3166-1 alpha-2 codes such as US,MX,ES"],
+];
+
+/**
+ * Lets the engine check the send-policy variables, at start, with its own rules (no copy of
+ * them here): its `CONFIG_INVALID` names an option field, turned here into the variable's name.
+ *
+ * @throws {ConfigError} naming OTP_DESTINATION_MAX_PER_HOUR, OTP_DESTINATION_MAX_PER_DAY or
+ *   OTP_PHONE_COUNTRIES.
+ * @example
+ * checkSendPolicy(env); // Invalid OTP_DESTINATION_MAX_PER_DAY: … at least … (20), got 10 …
+ */
+export function checkSendPolicy(config: SendPolicyEnv): void {
+  try {
+    createOtp({
+      store: createMemoryStore({ maxKeys: 1 }),
+      secrets: [{ id: "check", key: "a-secret-only-to-check-the-options" }],
+      namingKey: "a-naming-key-only-to-check-the-options",
+      ...sendPolicyOf(config),
+    });
+  } catch (error) {
+    if (!isOtpError(error) || error.code !== "CONFIG_INVALID") throw error;
+    const found = VARIABLE_OF_FIELD.find(([field]) => field.test(error.field ?? ""));
+    if (found === undefined) throw error;
+    const [, variable, fix] = found;
+    throw new ConfigError(variable, `Invalid ${variable}: ${error.message}; ${fix}.`);
+  }
 }
 
 /**

@@ -1,0 +1,65 @@
+import type { OtpError } from "@otpkit/otp-core";
+import { isOtpError } from "@otpkit/otp-core";
+import type { Context, ErrorHandler, NotFoundHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { errorResponse, HTTP_ERROR_STATUS, publicMessage } from "./http-errors.js";
+import type { Runtime } from "./runtime.js";
+
+/**
+ * The app's `onError`: operational failures (`OtpError`) map through the one table
+ * (`HTTP_ERROR_STATUS`); a JSON body that does not parse is the client's 400 `INVALID_JSON`;
+ * anything else is our bug: 500 `INTERNAL` without details (they go to the log).
+ *
+ * @throws {never}
+ * @example
+ * app.onError(httpErrorHandler(rt));
+ */
+export function httpErrorHandler(rt: Runtime): ErrorHandler {
+  return (failure, c) => {
+    if (failure instanceof HTTPException) {
+      // hono/validator throws a 400 for a JSON body that does not parse: bad input, not our bug.
+      if (failure.status === 400 && /\bjson\b/i.test(c.req.header("content-type") ?? "")) {
+        return errorResponse(c, "INVALID_JSON", "The body is not valid JSON");
+      }
+      return failure.getResponse();
+    }
+    // A delivery that failed only because the channel refuses the recipient (an address or a name
+    // the channel's stricter rules reject, a mailbox the server refuses) is bad input: 422, not 502.
+    const cause = isOtpError(failure) && failure.code === "DELIVERY_FAILED" ? failure.cause : null;
+    const error = isOtpError(cause) && cause.code === "RECIPIENT_INVALID" ? cause : failure;
+    if (isOtpError(error)) {
+      const level = HTTP_ERROR_STATUS[error.code] >= 500 ? "error" : "warn";
+      rt.logger[level](
+        { err: { code: error.code, message: error.message, field: error.field } },
+        "otp error",
+      );
+      if (error.retryable) c.header("Retry-After", "1");
+      const clientFault = HTTP_ERROR_STATUS[error.code] < 500;
+      return errorResponse(c, error.code, publicMessage(error), {
+        ...(error.field ? { field: apiField(error) } : {}),
+        // What the engine says about bad input (the refused country, say); never a 5xx's insides.
+        ...(clientFault && error.details ? { details: error.details } : {}),
+      });
+    }
+    rt.logger.error({ err: { message: error.message, stack: error.stack } }, "unhandled error");
+    return errorResponse(c, "INTERNAL", "Internal error");
+  };
+}
+
+/**
+ * The app's `notFound`: JSON `NOT_FOUND` under `/api/`, plain text elsewhere.
+ *
+ * @throws {never}
+ * @example
+ * app.notFound(notFound);
+ */
+export const notFound: NotFoundHandler = (c: Context) =>
+  c.req.path.startsWith("/api/")
+    ? errorResponse(c, "NOT_FOUND", "No such endpoint")
+    : c.text("Not found", 404);
+
+/** A channel names the address `to`; the API caller knows it as the recipient's email or phone. */
+function apiField(error: OtpError): string {
+  if (error.field !== "to") return error.field ?? "";
+  return error.source === "whatsapp" ? "recipient.phone" : "recipient.email";
+}
