@@ -1,7 +1,7 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: ["src/index.ts", "src/bench.ts", "src/redis-server.ts"],
+  entry: ["src/index.ts", "src/bench.ts", "src/redis-server.ts", "src/fake-graph-api.ts"],
   format: ["esm"],
   dts: true,
   clean: true,

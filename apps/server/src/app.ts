@@ -28,8 +28,7 @@ export interface AppState {
 export function createApp(rt: Runtime, state: AppState = { shuttingDown: false }): Hono {
   const app = new Hono();
   // The outbox pages show live codes: development only, never in production.
-  const outbox =
-    rt.config.NODE_ENV !== "production" && Boolean(rt.outbox.email || rt.outbox.whatsapp);
+  const outbox = rt.config.NODE_ENV !== "production" && Object.values(rt.outbox).some(Boolean);
   const whatsappWebhook = whatsappWebhookRoutes(rt);
 
   app.use(accessLog(rt)); // access log and latency histogram, by route pattern

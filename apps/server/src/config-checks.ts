@@ -3,7 +3,8 @@ import type { Directory } from "@otpkit/conversation-auth";
 import { createMemoryDirectory } from "@otpkit/conversation-auth";
 import { createCodePolicy, OTP_LIMITS } from "@otpkit/otp-core";
 import type { Env } from "./config.js";
-import { ConfigError } from "./config-error.js";
+import { ConfigError, need } from "./config-error.js";
+import { CHANNEL_REGISTRY } from "./wiring/channel-registry.js";
 
 // The checks that span several variables (a credential without its pair, what production
 // requires, the engine's code rules named by their variables), and the directory file. Each
@@ -11,26 +12,10 @@ import { ConfigError } from "./config-error.js";
 
 const SECOND = 1000;
 
-function need(variable: string, when: string, fix: string): never {
-  throw new ConfigError(variable, `Missing ${variable}: required ${when}; ${fix}.`);
-}
-
-/** Credentials that only work in pairs (SMTP, WhatsApp, HubSpot). */
+/** Credentials that only work in pairs (each channel's, HubSpot's). */
 export function checkPairs(c: Env): void {
-  if (c.SMTP_URL && !c.SMTP_FROM)
-    need(
-      "SMTP_FROM",
-      "when SMTP_URL is set",
-      'set the sender, e.g. SMTP_FROM="Acme <no-reply@acme.com>"',
-    );
-  const whatsapp = [c.WHATSAPP_PHONE_NUMBER_ID, c.WHATSAPP_ACCESS_TOKEN];
-  if (whatsapp.some(Boolean) && !whatsapp.every(Boolean)) {
-    need(
-      c.WHATSAPP_PHONE_NUMBER_ID ? "WHATSAPP_ACCESS_TOKEN" : "WHATSAPP_PHONE_NUMBER_ID",
-      "when the other WhatsApp credential is set",
-      "set both WHATSAPP_PHONE_NUMBER_ID and WHATSAPP_ACCESS_TOKEN, or neither for the dev outbox",
-    );
-  }
+  // Each channel checks its own (wiring/channels/*.ts).
+  for (const entry of Object.values(CHANNEL_REGISTRY)) entry.check(c);
   const hubspot = [c.HUBSPOT_CLIENT_ID, c.HUBSPOT_CLIENT_SECRET];
   if (hubspot.some(Boolean) && !hubspot.every(Boolean)) {
     need(
@@ -71,9 +56,7 @@ export function checkProduction(c: Env): void {
       "generate one once with `openssl rand -base64 48`, keep it in your secret manager and give every process the same one; never change it (a new one forgets every lock and budget)",
     );
   }
-  const realChannel = Boolean(
-    c.SMTP_URL || (c.WHATSAPP_PHONE_NUMBER_ID && c.WHATSAPP_ACCESS_TOKEN),
-  );
+  const realChannel = Object.values(CHANNEL_REGISTRY).some((entry) => entry.configured(c));
   if (!realChannel && !c.ALLOW_DEV_OUTBOX_IN_PRODUCTION) {
     need(
       "SMTP_URL",

@@ -12,6 +12,7 @@ import { ConfigError } from "./config-error.js";
 import { resolveDataDir } from "./data-dir.js";
 import { SEND_POLICY_ENV } from "./send-policy-env.js";
 import { checkTestRecipients } from "./test-recipients.js";
+import { CHANNEL_ENV } from "./wiring/channel-registry.js";
 import { checkSendPolicy } from "./wiring/engine.js";
 
 export { ConfigError } from "./config-error.js";
@@ -27,7 +28,6 @@ import {
   orList,
   proxies,
   SECOND,
-  templateName,
   url,
 } from "./config-values.js";
 
@@ -84,46 +84,11 @@ export const envSchema = z.object({
     "postgres://user@127.0.0.1:5432/otpkit",
   ).optional(),
 
-  SMTP_URL: url(["smtp:", "smtps:"], "smtps://user:pass@smtp.example.com:465").optional(),
-  SMTP_FROM: z
-    .string()
-    .min(3, { error: 'use a sender such as "Acme <no-reply@acme.com>"' })
-    .optional(),
   PRODUCT_NAME: z.string().min(1).max(64).default("otpkit"),
   SUPPORT_CONTACT: z.string().min(1).max(200).optional(),
 
-  WHATSAPP_PHONE_NUMBER_ID: z
-    .string()
-    .regex(/^\d{5,20}$/, { error: "use the numeric phone number id from Meta's WhatsApp Manager" })
-    .optional(),
-  WHATSAPP_ACCESS_TOKEN: z
-    .string()
-    .min(20, { error: "use a system-user access token from Meta Business settings" })
-    .optional(),
-  WHATSAPP_APP_SECRET: z
-    .string()
-    .min(16, { error: "use the app secret from the Meta app dashboard" })
-    .optional(),
-  WHATSAPP_VERIFY_TOKEN: z
-    .string()
-    .min(8, {
-      error: "choose a random string of 8+ characters and enter it in Meta's webhook settings",
-    })
-    .optional(),
-  WHATSAPP_GRAPH_VERSION: z
-    .string()
-    .regex(/^v\d+\.\d+$/, { error: "use a Graph API version such as v23.0" })
-    .optional(),
-  WHATSAPP_API_BASE_URL: url(["http:", "https:"], "https://graph.facebook.com").optional(),
-  WHATSAPP_LANGUAGES: list
-    .refine((l) => l.every((code) => /^[a-z]{2,3}(_[A-Z]{2})?$/.test(code)), {
-      error: "use Meta language codes separated by commas, such as en_US,es",
-    })
-    .optional(),
-  WHATSAPP_TEMPLATE_CODE: templateName.optional(),
-  WHATSAPP_TEMPLATE_RETRY: templateName.optional(),
-  WHATSAPP_TEMPLATE_LOCKOUT: templateName.optional(),
-  WHATSAPP_TEMPLATE_UNLOCK: templateName.optional(),
+  // Each channel's own variables, registered once with the channel (wiring/channel-registry.ts).
+  ...CHANNEL_ENV,
 
   HUBSPOT_CLIENT_ID: z
     .string()

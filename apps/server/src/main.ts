@@ -45,7 +45,7 @@ function banner(rt: Runtime, config: Config, address: string, token: string | nu
     `  otpkit server listening on ${address}`,
     "",
     `  Hosted page   ${base}/verify/<id>   (the id comes from the API)`,
-    rt.outbox.email || rt.outbox.whatsapp ? `  Dev outbox    ${base}/dev/outbox` : null,
+    Object.values(rt.outbox).some(Boolean) ? `  Dev outbox    ${base}/dev/outbox` : null,
     `  API           ${base}/api/v1`,
     rt.hubspot ? `  HubSpot       ${base}/hubspot/oauth/install   (install the app)` : null,
     `  Health        ${base}/healthz  ·  ${base}/readyz  ·  ${base}/metrics`,

@@ -23,6 +23,7 @@ import type { KeyQuota } from "./key-quota.js";
 import { createKeyQuota } from "./key-quota.js";
 import type { Metrics } from "./metrics.js";
 import { createMetrics } from "./metrics.js";
+import type { ChannelWiring } from "./wiring/channels.js";
 import { buildChannels } from "./wiring/channels.js";
 import { auditSink, policyOf, sendPolicyOf } from "./wiring/engine.js";
 import { openStore } from "./wiring/store.js";
@@ -42,7 +43,7 @@ export interface Runtime {
   readonly verifications: Verifications;
   readonly metrics: Metrics;
   /** Folders of the dev outbox when no real provider is configured. */
-  readonly outbox: { email: string | null; whatsapp: string | null };
+  readonly outbox: ChannelWiring["outbox"];
   /** Where the secret came from, for the banner (never the secret); `generated` on this start. */
   readonly secretSource: DevKeySource;
   /** Where the naming key came from, for the banner (never the key); `generated` on this start. */

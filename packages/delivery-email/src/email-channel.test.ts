@@ -2,7 +2,8 @@ import type { OtpMessage } from "@otpkit/otp-core";
 import type { SentMessageInfo, Transport } from "nodemailer";
 import { describe, expect, it } from "vitest";
 import type { EmailChannelOptions } from "./email-channel.js";
-import { createEmailChannel, SMTP_DEFAULTS, smtpOptions } from "./email-channel.js";
+import { createEmailChannel } from "./email-channel.js";
+import { SMTP_DEFAULTS, smtpOptions } from "./smtp-transport.js";
 
 // Option checks run at construction and open no connection (the host below does not exist).
 const smtp = { host: "smtp.invalid", port: 587 };

@@ -1,56 +1,23 @@
 import type { DeliveryReceipt, OtpChannel, OtpMessage, SendOptions } from "@otpkit/otp-core";
-import { abortedError, OtpError } from "@otpkit/otp-core";
+import { abortedError, OtpError, raceAbort } from "@otpkit/otp-core";
 import type {
   DKIMOptions,
   SendMailOptions,
   SentMessageInfo,
-  SMTPPoolOptions,
   Transport,
   Transporter,
 } from "nodemailer";
-import nodemailer from "nodemailer";
-import { parseConnectionUrl } from "nodemailer/lib/shared";
 import type { Mailbox } from "./address.js";
 import { domainOf, normalizeAddress, parseMailbox } from "./address.js";
-import { ABORTED_MESSAGE, configError, toOtpError } from "./classify.js";
 import type { OutboxOptions } from "./outbox.js";
-import { createOutboxTransport, KIND_HEADER } from "./outbox.js";
+import { KIND_HEADER } from "./outbox.js";
 import { parseServerMessageId } from "./receipt.js";
 import type { EmailRenderer } from "./render.js";
 import { createRenderer } from "./render.js";
+import { ABORTED_MESSAGE, configError, toOtpError } from "./smtp-errors.js";
+import type { EmailSmtpOptions } from "./smtp-transport.js";
+import { createTransporter } from "./smtp-transport.js";
 import type { EmailTemplateOverrides } from "./templates.js";
-
-/**
- * SMTP options: nodemailer's own (`host`, `port`, `secure`, `requireTLS`, `auth`, `tls`,
- * `dkim`, `pool`, `maxConnections`, timeouts, `logger`, ...), with the defaults of
- * {@link SMTP_DEFAULTS} where you set nothing. `debug: true` is refused: nodemailer would log
- * the message data, and with it the code.
- */
-export type EmailSmtpOptions = SMTPPoolOptions;
-
-/**
- * What the channel sets unless you do. nodemailer's own timeouts are sized for bulk mail (2
- * minutes to connect, 10 minutes of socket silence); a person waiting for a code needs an
- * answer, and the caller needs a failure early enough to retry or fall back.
- */
-export const SMTP_DEFAULTS = {
-  /** Reuse connections: one TLS handshake and AUTH per connection, not per code. */
-  pool: true,
-  /** A couple of connections are plenty for codes and keep us under provider limits. */
-  maxConnections: 2,
-  /** Messages per connection before it is replaced. */
-  maxMessages: 100,
-  /** Resend once if a pooled connection dropped mid-send (the server had closed it while idle). */
-  maxRequeues: 1,
-  /** 10 s to open the TCP connection (nodemailer: 2 minutes). */
-  connectionTimeout: 10_000,
-  /** 10 s for the server's greeting (nodemailer: 30 s). */
-  greetingTimeout: 10_000,
-  /** 30 s of silence mid-conversation (nodemailer: 10 minutes). */
-  socketTimeout: 30_000,
-  /** 10 s for DNS (nodemailer: 30 s). */
-  dnsTimeout: 10_000,
-} as const satisfies SMTPPoolOptions;
 
 /** Options of {@link createEmailChannel}. Exactly one of `smtp`, `outbox`, `transport`. */
 export interface EmailChannelOptions {
@@ -148,222 +115,99 @@ export function createEmailChannel(options: EmailChannelOptions): OtpChannel {
     timeZone: options.timeZone,
   });
   const { transporter, owned } = createTransporter(options);
-  return new EmailChannel(from, renderer, transporter, owned, options.dkim);
+  return emailChannel({ from, render: renderer, transporter, owned, dkim: options.dkim });
 }
 
-function createTransporter(options: EmailChannelOptions): {
+/** What an e-mail channel is made of, once its options are checked. */
+interface EmailChannelParts {
+  from: Mailbox;
+  render: EmailRenderer;
   transporter: Transporter<SentMessageInfo>;
+  /** Whether `close()` closes the transporter (we built it) or leaves it (the caller's). */
   owned: boolean;
-} {
-  const chosen = (["smtp", "outbox", "transport"] as const).filter(
-    (key) => options[key] !== undefined,
-  );
-  if (chosen.length === 0) {
-    throw configError(
-      "smtp",
-      "SMTP options or a connection URL",
-      undefined,
-      'set "smtp", or "outbox: { dir }" for development, or "transport"',
-    );
-  }
-  if (chosen.length > 1) {
-    throw configError(
-      chosen[1] as string,
-      `no value when "${chosen[0]}" is set`,
-      options[chosen[1] as "outbox" | "transport"],
-      "choose one of smtp, outbox, transport",
-      { redact: true },
-    );
-  }
-  // Forced on every transport we build: these close the "a template pulls in a local file or a
-  // URL" hole and cap the recipients nodemailer will ever put on one message at one.
-  const guards = { disableFileAccess: true, disableUrlAccess: true, maxRecipients: 1 };
-  if (options.smtp !== undefined) {
-    const smtp = smtpOptions(options.smtp);
-    return { transporter: nodemailer.createTransport({ ...smtp, ...guards }), owned: true };
-  }
-  if (options.outbox !== undefined) {
-    const outbox = createOutboxTransport(options.outbox);
-    return { transporter: nodemailer.createTransport(outbox), owned: true };
-  }
-  const transport = options.transport as unknown;
-  if (typeof transport === "object" && transport !== null) {
-    if (typeof (transport as Transporter).sendMail === "function") {
-      return { transporter: transport as Transporter<SentMessageInfo>, owned: false };
-    }
-    if (typeof (transport as Transport).send === "function") {
-      return {
-        transporter: nodemailer.createTransport(transport as Transport<SentMessageInfo>),
-        owned: false,
-      };
-    }
-  }
-  throw configError(
-    "transport",
-    "a nodemailer transport (with send) or transporter (with sendMail)",
-    transport,
-  );
+  dkim: DKIMOptions | undefined;
 }
 
-const TIMEOUTS = ["connectionTimeout", "greetingTimeout", "socketTimeout", "dnsTimeout"] as const;
-
-/** @internal The nodemailer options the channel builds its SMTP transport from. Exported for tests. */
-export function smtpOptions(smtp: string | EmailSmtpOptions): EmailSmtpOptions {
-  let given: EmailSmtpOptions;
-  if (typeof smtp === "string") {
-    // Never echo the URL: it usually carries the password.
-    if (!/^smtps?:\/\/[^/\s]/i.test(smtp)) {
-      throw configError(
-        "smtp",
-        "an smtp:// or smtps:// connection URL",
-        smtp,
-        "e.g. smtps://user:pass@smtp.acme.test:465",
-        { redact: true },
-      );
-    }
-    given = parseConnectionUrl(smtp) as EmailSmtpOptions;
-  } else if (typeof smtp === "object" && smtp !== null && !Array.isArray(smtp)) {
-    given = { ...smtp };
-    if (typeof smtp.url === "string") {
-      const { url: _url, ...rest } = smtp;
-      given = { ...rest, ...(parseConnectionUrl(smtp.url) as EmailSmtpOptions) };
-    }
-  } else {
-    throw configError("smtp", "SMTP options or a connection URL", smtp);
-  }
-  if (given.host === undefined && given.service === undefined) {
-    throw configError("smtp.host", "the SMTP server's host name", undefined, "or set smtp.service");
-  }
-  if (given.host !== undefined && (typeof given.host !== "string" || given.host.trim() === "")) {
-    throw configError("smtp.host", "the SMTP server's host name", given.host);
-  }
-  if (given.port !== undefined) {
-    const port = Number(given.port);
-    if (!Number.isInteger(port) || port < 1 || port > 65535)
-      throw configError("smtp.port", "integer 1..65535", given.port);
-  }
-  // Why: nodemailer's `debug` logs the whole SMTP conversation including the message data, that
-  // is the code. `transactionLog` (commands and replies only) and `logger` stay available.
-  if (given.debug) {
-    throw configError(
-      "smtp.debug",
-      "false",
-      given.debug,
-      "debug logs the message data, which contains the code; use transactionLog instead",
-    );
-  }
-  for (const key of TIMEOUTS) {
-    const value = given[key];
-    if (
-      value !== undefined &&
-      (typeof value !== "number" || !Number.isFinite(value) || value <= 0)
-    ) {
-      throw configError(`smtp.${key}`, "a positive number of milliseconds", value);
-    }
-  }
-  if (
-    given.maxConnections !== undefined &&
-    (!Number.isInteger(given.maxConnections) ||
-      given.maxConnections < 1 ||
-      given.maxConnections > 100)
-  ) {
-    throw configError("smtp.maxConnections", "integer 1..100", given.maxConnections);
-  }
-  if (given.auth !== undefined && (typeof given.auth !== "object" || given.auth === null)) {
-    // Redacted: it could be a secret passed in the wrong place.
-    throw configError("smtp.auth", "{ user, pass } or OAuth2 options", given.auth, undefined, {
-      redact: true,
-    });
-  }
-  return { logger: false, ...SMTP_DEFAULTS, ...given, debug: false };
+/** The channel itself: a plain object, as the stores are. */
+function emailChannel(parts: EmailChannelParts): OtpChannel {
+  const { from, render, transporter, owned, dkim } = parts;
+  let closed = false;
+  return {
+    name: "email",
+    address: "email",
+    async send(message: OtpMessage, options: SendOptions = {}): Promise<DeliveryReceipt> {
+      const signal = options.signal;
+      if (signal?.aborted) throw abortedError(signal, "email", ABORTED_MESSAGE);
+      if (closed) {
+        throw new OtpError("DELIVERY_FAILED", "The e-mail channel is closed", {
+          retryable: false,
+          source: "email",
+        });
+      }
+      const to = recipientAddress(message);
+      const mail = mailOf(message, to, from, render);
+      if (dkim !== undefined) mail.dkim = dkim;
+      if (signal !== undefined) mail.signal = signal;
+      let info: SentMessageInfo;
+      try {
+        // nodemailer (10.5+) stops the SMTP transaction on the signal itself; the race makes the
+        // rejection prompt for any transport.
+        info = await raceAbort(transporter.sendMail(mail), signal, (aborted) =>
+          abortedError(aborted, "email", ABORTED_MESSAGE),
+        );
+      } catch (error) {
+        if (error instanceof OtpError) throw error;
+        throw toOtpError(error);
+      }
+      return receiptOf(info, to);
+    },
+    async close(): Promise<void> {
+      if (closed) return;
+      closed = true;
+      // A pool closes its idle connections at once; one in the middle of a delivery finishes it.
+      if (owned) transporter.close();
+    },
+  };
 }
 
-class EmailChannel implements OtpChannel {
-  readonly name = "email";
-  readonly address = "email" as const;
-  #closed = false;
-
-  readonly #from: Mailbox;
-  readonly #render: EmailRenderer;
-  readonly #transporter: Transporter<SentMessageInfo>;
-  readonly #owned: boolean;
-  readonly #dkim: DKIMOptions | undefined;
-
-  constructor(
-    from: Mailbox,
-    render: EmailRenderer,
-    transporter: Transporter<SentMessageInfo>,
-    owned: boolean,
-    dkim: DKIMOptions | undefined,
-  ) {
-    this.#from = from;
-    this.#render = render;
-    this.#transporter = transporter;
-    this.#owned = owned;
-    this.#dkim = dkim;
+/** The nodemailer message for one validated recipient. */
+function mailOf(
+  message: OtpMessage,
+  to: string,
+  from: Mailbox,
+  render: EmailRenderer,
+): SendMailOptions {
+  const rendered = render(message);
+  const mail: SendMailOptions = {
+    from: from.name ? { name: from.name, address: from.address } : from.address,
+    // The To header is the bare address: the recipient's name never goes into a header.
+    to,
+    // The envelope is set explicitly, so what the server is told (RCPT TO) is exactly the one
+    // validated address, whatever nodemailer would have derived from the headers.
+    envelope: { from: from.address, to: [to] },
+    subject: rendered.subject,
+    text: rendered.text,
+    html: rendered.html,
+    headers: {
+      // RFC 3834: no vacation replies or other auto-responders to a code e-mail.
+      "Auto-Submitted": "auto-generated",
+      "X-Auto-Response-Suppress": "All",
+      [KIND_HEADER]: message.kind,
+    },
+    // Per message too, for transports passed in by the caller that we did not configure.
+    disableFileAccess: true,
+    disableUrlAccess: true,
+    maxRecipients: 1,
+    attachDataUrls: false,
+    xMailer: false,
+  };
+  if (typeof message.deliveryId === "string" && SAFE_ID.test(message.deliveryId)) {
+    // A stable Message-ID per delivery: a retry of the same delivery (after a timeout that
+    // hid a success) carries the same id, which lets mailboxes drop the duplicate, and a
+    // bounce can be matched back to the delivery.
+    mail.messageId = `<otp.${message.kind}.${message.deliveryId}@${domainOf(from.address)}>`;
   }
-
-  async send(message: OtpMessage, options: SendOptions = {}): Promise<DeliveryReceipt> {
-    const signal = options.signal;
-    if (signal?.aborted) throw abortedError(signal, "email", ABORTED_MESSAGE);
-    if (this.#closed) {
-      throw new OtpError("DELIVERY_FAILED", "The e-mail channel is closed", {
-        retryable: false,
-        source: "email",
-      });
-    }
-    const to = recipientAddress(message);
-    const rendered = this.#render(message);
-    const mail: SendMailOptions = {
-      from: this.#from.name
-        ? { name: this.#from.name, address: this.#from.address }
-        : this.#from.address,
-      // The To header is the bare address: the recipient's name never goes into a header.
-      to,
-      // The envelope is set explicitly, so what the server is told (RCPT TO) is exactly the one
-      // validated address, whatever nodemailer would have derived from the headers.
-      envelope: { from: this.#from.address, to: [to] },
-      subject: rendered.subject,
-      text: rendered.text,
-      html: rendered.html,
-      headers: {
-        // RFC 3834: no vacation replies or other auto-responders to a code e-mail.
-        "Auto-Submitted": "auto-generated",
-        "X-Auto-Response-Suppress": "All",
-        [KIND_HEADER]: message.kind,
-      },
-      // Per message too, for transports passed in by the caller that we did not configure.
-      disableFileAccess: true,
-      disableUrlAccess: true,
-      maxRecipients: 1,
-      attachDataUrls: false,
-      xMailer: false,
-    };
-    if (typeof message.deliveryId === "string" && SAFE_ID.test(message.deliveryId)) {
-      // A stable Message-ID per delivery: a retry of the same delivery (after a timeout that
-      // hid a success) carries the same id, which lets mailboxes drop the duplicate, and a
-      // bounce can be matched back to the delivery.
-      mail.messageId = `<otp.${message.kind}.${message.deliveryId}@${domainOf(this.#from.address)}>`;
-    }
-    if (this.#dkim !== undefined) mail.dkim = this.#dkim;
-    if (signal !== undefined) mail.signal = signal;
-
-    let info: SentMessageInfo;
-    try {
-      info = await raceAbort(this.#transporter.sendMail(mail), signal);
-    } catch (error) {
-      if (error instanceof OtpError) throw error;
-      throw toOtpError(error);
-    }
-    return receiptOf(info, to);
-  }
-
-  async close(): Promise<void> {
-    if (this.#closed) return;
-    this.#closed = true;
-    // A pool closes its idle connections at once; one in the middle of a delivery finishes it.
-    if (this.#owned) this.#transporter.close();
-  }
+  return mail;
 }
 
 function recipientAddress(message: OtpMessage): string {
@@ -384,30 +228,6 @@ function recipientAddress(message: OtpMessage): string {
     );
   }
   return to;
-}
-
-/**
- * Settles with the send, or rejects with `ABORTED` as soon as the signal fires, whichever comes
- * first. nodemailer (10.5+) stops the SMTP transaction on the signal itself; the race makes the
- * rejection prompt for any transport, and the handlers stay attached so a late success or
- * failure of the losing promise is absorbed rather than reported as unhandled.
- */
-function raceAbort<T>(sending: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (signal === undefined) return sending;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortedError(signal, "email", ABORTED_MESSAGE));
-    signal.addEventListener("abort", onAbort, { once: true });
-    sending.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
-  });
 }
 
 function receiptOf(info: SentMessageInfo, to: string): DeliveryReceipt {

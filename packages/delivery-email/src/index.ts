@@ -1,11 +1,5 @@
 export type { Mailbox } from "./address.js";
-export { EmailTransportError } from "./classify.js";
-export {
-  createEmailChannel,
-  type EmailChannelOptions,
-  type EmailSmtpOptions,
-  SMTP_DEFAULTS,
-} from "./email-channel.js";
+export { createEmailChannel, type EmailChannelOptions } from "./email-channel.js";
 export {
   createOutboxTransport,
   type OutboxEntry,
@@ -22,6 +16,8 @@ export {
   type RenderedEmail,
   renderEmail,
 } from "./render.js";
+export { EmailTransportError } from "./smtp-errors.js";
+export { type EmailSmtpOptions, SMTP_DEFAULTS } from "./smtp-transport.js";
 export {
   DEFAULT_TEMPLATES,
   EMAIL_PLACEHOLDERS,

@@ -6,7 +6,7 @@ import type { MailMessage, SentMessageInfo, Transport } from "nodemailer";
 import type { NodemailerError } from "nodemailer/lib/errors";
 import type { StreamSentMessageInfo } from "nodemailer/lib/stream-transport";
 import StreamTransport from "nodemailer/lib/stream-transport";
-import { configError } from "./classify.js";
+import { configError } from "./smtp-errors.js";
 import { MESSAGE_KINDS } from "./templates.js";
 
 /** Options of the dev outbox. */

@@ -1,14 +1,15 @@
 import type { OtpMessage, OtpMessageKind } from "@otpkit/otp-core";
-import { argumentError, languageCandidates, languageDirection, OtpError } from "@otpkit/otp-core";
+import { argumentError, languageCandidates, OtpError } from "@otpkit/otp-core";
 import { hasControlCharacters } from "./address.js";
-import { configError } from "./classify.js";
-import type {
-  EmailPlaceholder,
-  EmailTemplate,
-  EmailTemplateOverrides,
-  TemplateRegistry,
-} from "./templates.js";
+import type { Values } from "./fill.js";
+import { fill, renderLine, toText } from "./fill.js";
+import { formatDateTime, formatMinutes, formatTime } from "./format.js";
+import { escapeHtml, toHtml } from "./render-html.js";
+import { configError } from "./smtp-errors.js";
+import type { EmailTemplate, EmailTemplateOverrides, TemplateRegistry } from "./templates.js";
 import { buildTemplateRegistry, isLocaleTag, MESSAGE_KINDS } from "./templates.js";
+
+export { escapeHtml };
 
 /** Options of {@link renderEmail}; {@link createEmailChannel} takes the same ones. */
 export interface RenderEmailOptions {
@@ -203,8 +204,6 @@ function resolveTemplate(
 // ---------------------------------------------------------------------------------------------
 // Placeholder values.
 
-type Values = Partial<Record<EmailPlaceholder, string>>;
-
 // A code is made of printable ASCII (otp-core's alphabets are A-Z and digits); anything else
 // (line breaks above all) could break out of the text it is placed in.
 const CODE_SHAPE = /^[\x21-\x7e](?:[\x20-\x7e]{0,62}[\x21-\x7e])?$/;
@@ -282,199 +281,4 @@ function displayName(raw: unknown): string | undefined {
     return undefined;
   }
   return name;
-}
-
-function formatMinutes(minutes: number, lang: string): string {
-  try {
-    return new Intl.NumberFormat(lang, {
-      style: "unit",
-      unit: "minute",
-      unitDisplay: "long",
-    }).format(minutes);
-  } catch {
-    return `${minutes} min`;
-  }
-}
-
-function formatTime(epochMs: number, lang: string, timeZone: string): string {
-  return dateFormat(lang, {
-    hour: "numeric",
-    minute: "2-digit",
-    timeZone,
-    timeZoneName: "short",
-  }).format(epochMs);
-}
-
-function formatDateTime(epochMs: number, lang: string, timeZone: string): string {
-  return dateFormat(lang, {
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    hour: "numeric",
-    minute: "2-digit",
-    timeZone,
-    timeZoneName: "short",
-  }).format(epochMs);
-}
-
-function dateFormat(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  try {
-    return new Intl.DateTimeFormat(lang, options);
-  } catch {
-    return new Intl.DateTimeFormat("en", options);
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Filling templates. A part becomes paragraphs of lines of tokens, so that the plain-text and
-// HTML renderings come from one structure and the HTML can style the code.
-
-type Token = { value: false; text: string } | { value: EmailPlaceholder; text: string };
-type Line = Token[];
-type Paragraph = Line[];
-
-const PLACEHOLDER = /\{\{([A-Za-z]+)\}\}/g;
-// Commas in Latin, Arabic (،) and CJK (、，) text, and spaces, around a name that is left out.
-const NAME_SEPARATOR_END = /[\s,،、，]+$/u;
-const NAME_SEPARATOR_START = /^[\s,،、，]+/u;
-// Letters written onto the name: honorifics such as 様 or 님.
-const NAME_SUFFIX = /^[\p{L}\p{M}]+/u;
-
-/** Fills one line; `undefined` when it uses a placeholder that has no value (the line is left out). */
-function fillLine(line: string, values: Values): Line | undefined {
-  const tokens: Line = [];
-  let last = 0;
-  for (const match of line.matchAll(PLACEHOLDER)) {
-    const name = match[1] as EmailPlaceholder;
-    const before = line.slice(last, match.index);
-    last = match.index + match[0].length;
-    const value = values[name];
-    if (value === undefined) {
-      // Any missing value but the name (no support contact, no expiry) drops the whole line.
-      if (name !== "name") return undefined;
-      // No name: "Hi {{name}}," becomes "Hi,", "Hola, {{name}}:" "Hola:", "안녕하세요, {{name}}님."
-      // "안녕하세요." (an honorific written onto the name goes with it) and "{{name}}，您好："
-      // "您好：" (the separator after a leading name goes too).
-      const kept = before.replace(NAME_SEPARATOR_END, "");
-      if (kept !== "") tokens.push({ value: false, text: kept });
-      last += NAME_SUFFIX.exec(line.slice(last))?.[0].length ?? 0;
-      if (kept === "" && tokens.length === 0) {
-        last += NAME_SEPARATOR_START.exec(line.slice(last))?.[0].length ?? 0;
-      }
-      continue;
-    }
-    if (before !== "") tokens.push({ value: false, text: before });
-    tokens.push({ value: name, text: value });
-  }
-  const rest = line.slice(last);
-  if (rest !== "") tokens.push({ value: false, text: rest });
-  return tokens;
-}
-
-function fill(part: string, values: Values): Paragraph[] {
-  const paragraphs: Paragraph[] = [];
-  for (const block of part.split(/\n{2,}/)) {
-    const lines = block
-      .split("\n")
-      .map((line) => fillLine(line, values))
-      .filter((line): line is Line => line !== undefined && lineText(line).trim() !== "");
-    if (lines.length > 0) paragraphs.push(lines);
-  }
-  return paragraphs;
-}
-
-function renderLine(line: string, values: Values): string {
-  // The subject is one line that must exist: a missing value becomes empty instead of
-  // dropping the line, with the same rule for a missing name as in `fillLine`.
-  return line
-    .replace(/[\s,]*\{\{name\}\}/g, (match) => (values.name === undefined ? "" : match))
-    .replace(PLACEHOLDER, (_, name: string) => values[name as EmailPlaceholder] ?? "");
-}
-
-function lineText(line: Line): string {
-  return line.map((token) => token.text).join("");
-}
-
-function toText(paragraphs: Paragraph[]): string {
-  return paragraphs.map((p) => p.map(lineText).join("\n")).join("\n\n");
-}
-
-// ---------------------------------------------------------------------------------------------
-// HTML: one column, inline styles only (mail clients drop <style> and never load remote CSS),
-// no images, no links, no remote resources. Colours pass WCAG AA: #1a1a1a on #ffffff is 17:1,
-// the footer's #4d4d4d is 8.5:1.
-
-const FONT = "-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif";
-const MONO = "ui-monospace,SFMono-Regular,Menlo,Consolas,'Liberation Mono','Courier New',monospace";
-const P_STYLE = "margin:0 0 16px 0;";
-const FOOTER_STYLE = "margin:0 0 8px 0;font-size:13px;line-height:1.5;color:#4d4d4d;";
-const CODE_BLOCK_STYLE = `padding:12px 16px;font-family:${MONO};font-size:32px;line-height:1.25;font-weight:700;letter-spacing:0.2em;color:#000000;background-color:#f0f0f0;border:1px solid #d0d0d0;border-radius:6px;display:inline-block;white-space:nowrap;`;
-const CODE_INLINE_STYLE = `font-family:${MONO};font-weight:700;letter-spacing:0.1em;`;
-
-/** Escapes text for HTML element content and double- or single-quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;")
-    .replaceAll("'", "&#39;");
-}
-
-function tokenHtml(token: Token): string {
-  const escaped = escapeHtml(token.text);
-  return token.value === "code"
-    ? `<strong dir="ltr" style="${CODE_INLINE_STYLE}">${escaped}</strong>`
-    : escaped;
-}
-
-function paragraphHtml(paragraph: Paragraph, style: string): string {
-  const only =
-    paragraph.length === 1 ? paragraph[0]?.filter((t) => t.text.trim() !== "") : undefined;
-  if (only?.length === 1 && only[0]?.value === "code") {
-    // The code on a paragraph of its own: large, monospaced, selectable text (never an image,
-    // so it can be read by screen readers, copied, and autofilled).
-    // dir="ltr": a code reads left to right inside a right-to-left e-mail too.
-    return `<div style="margin:0 0 16px 0;"><span dir="ltr" style="${CODE_BLOCK_STYLE}">${escapeHtml(only[0].text)}</span></div>`;
-  }
-  const lines = paragraph.map((line) => line.map(tokenHtml).join(""));
-  return `<p style="${style}">${lines.join("<br>\n")}</p>`;
-}
-
-function toHtml(parts: {
-  subject: string;
-  lang: string;
-  greeting: Paragraph[];
-  body: Paragraph[];
-  footer: Paragraph[];
-}): string {
-  const lang = escapeHtml(parts.lang);
-  const dir = languageDirection(parts.lang);
-  const subject = escapeHtml(parts.subject);
-  const main = [...parts.greeting, ...parts.body].map((p) => paragraphHtml(p, P_STYLE));
-  const footer = parts.footer.map((p) => paragraphHtml(p, FOOTER_STYLE));
-  return [
-    "<!DOCTYPE html>",
-    `<html lang="${lang}" dir="${dir}">`,
-    "<head>",
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="color-scheme" content="light">',
-    '<meta name="supported-color-schemes" content="light">',
-    `<title>${subject}</title>`,
-    "</head>",
-    '<body style="margin:0;padding:0;background-color:#ffffff;">',
-    // Webmail clients drop <html> and <body> (and their lang) when they inline a message, so the
-    // wrapper repeats lang and dir. It is a div with role="article" rather than <article>, which
-    // some clients strip: the pattern accessibility guides for e-mail recommend.
-    `<div role="article" aria-roledescription="email" aria-label="${subject}" lang="${lang}" dir="${dir}" style="max-width:560px;margin:0 auto;padding:24px 16px;font-family:${FONT};font-size:16px;line-height:1.5;color:#1a1a1a;background-color:#ffffff;">`,
-    ...main,
-    ...(footer.length > 0
-      ? ['<hr style="border:none;border-top:1px solid #d0d0d0;margin:24px 0 16px 0;">', ...footer]
-      : []),
-    "</div>",
-    "</body>",
-    "</html>",
-    "",
-  ].join("\n");
 }

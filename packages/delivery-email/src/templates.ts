@@ -1,8 +1,8 @@
 import type { OtpMessageKind } from "@otpkit/otp-core";
 import { matchLanguage, OTP_LANGUAGE_TAGS } from "@otpkit/otp-core";
 import { hasControlCharacters } from "./address.js";
-import { configError } from "./classify.js";
 import { EMAIL_LOCALES } from "./locales/index.js";
+import { configError } from "./smtp-errors.js";
 
 /**
  * The four parts of one e-mail, as plain text with `{{placeholder}}`s.

@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import { inspect } from "node:util";
-import type { OtpChannel, OtpError, OtpMessage } from "@otpkit/otp-core";
-import { isOtpError } from "@otpkit/otp-core";
+import type { OtpChannel, OtpMessage } from "@otpkit/otp-core";
+import { otpErrorOf } from "@otpkit/otp-testing";
 import nodemailer from "nodemailer";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { EmailChannelOptions } from "../src/index.js";
@@ -26,16 +26,6 @@ function message(overrides: Partial<OtpMessage> = {}): OtpMessage {
     ...(withCode ? { code: CODE, ttlMs: 600_000, expiresAt: Date.UTC(2026, 10, 22, 15, 4) } : {}),
     ...overrides,
   };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<OtpError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(isOtpError(error), `expected an OtpError, got ${inspect(error)}`).toBe(true);
-    return error as OtpError;
-  }
-  throw new Error("expected the send to reject");
 }
 
 /** Fails when the code shows up anywhere in the error, its details or its cause chain. */
@@ -189,7 +179,7 @@ describe("delivery", () => {
   it("refuses to send after close()", async () => {
     const email = channel();
     await email.close?.();
-    const error = await rejection(email.send(message()));
+    const error = await otpErrorOf(email.send(message()));
     expect(error.code).toBe("DELIVERY_FAILED");
     expect(smtp.connections).toBe(0);
   });
@@ -215,7 +205,7 @@ describe("authentication", () => {
     const email = channel({
       smtp: { host: "127.0.0.1", port: authSmtp.port, auth: { user: "otp", pass: "wrong" } },
     });
-    const error = await rejection(email.send(message()));
+    const error = await otpErrorOf(email.send(message()));
     expect(error.code).toBe("PROVIDER_REJECTED");
     expect(error.retryable).toBe(false);
     expect(error.details).toMatchObject({ transportCode: "EAUTH", responseCode: 535 });
@@ -225,7 +215,7 @@ describe("authentication", () => {
 
   it("turns a server that requires AUTH, with no credentials configured, into a permanent error", async () => {
     const email = channel({ smtp: { host: "127.0.0.1", port: authSmtp.port } });
-    const error = await rejection(email.send(message()));
+    const error = await otpErrorOf(email.send(message()));
     expect(error.retryable).toBe(false);
     expect(authSmtp.received).toHaveLength(0);
   });
@@ -245,7 +235,7 @@ describe("failure classification", () => {
     "RCPT TO answered %i %s → %s (retryable %s)",
     async (code, text, expected, retryable) => {
       smtp.rejectNextRcpt({ code, message: text });
-      const error = await rejection(channel().send(message()));
+      const error = await otpErrorOf(channel().send(message()));
       expect(error.code).toBe(expected);
       expect(error.retryable).toBe(retryable);
       expect(error.details).toMatchObject({ responseCode: code, command: "RCPT TO" });
@@ -258,7 +248,7 @@ describe("failure classification", () => {
     [451, "4.3.0 Temporary local problem", true],
   ] as const)("DATA answered %i → retryable %s", async (code, text, retryable) => {
     smtp.rejectNextData({ code, message: text });
-    const error = await rejection(channel().send(message()));
+    const error = await otpErrorOf(channel().send(message()));
     expect(error.code).toBe("DELIVERY_FAILED");
     expect(error.retryable).toBe(retryable);
     expect(error.details).toMatchObject({ responseCode: code });
@@ -266,7 +256,7 @@ describe("failure classification", () => {
 
   it("keeps the server's reply text out of the error, even when it quotes the code", async () => {
     smtp.rejectNextData({ code: 554, message: `5.7.1 Spam detected in "Your code is ${CODE}"` });
-    const error = await rejection(channel().send(message()));
+    const error = await otpErrorOf(channel().send(message()));
     expect(error.retryable).toBe(false);
     expect(error.details?.["enhancedStatus"]).toBe("5.7.1");
     expectNoCode(error);
@@ -276,7 +266,7 @@ describe("failure classification", () => {
   it("classifies connection refused as retryable", async () => {
     const port = await closedPort();
     const email = channel({ smtp: { host: "127.0.0.1", port } });
-    const error = await rejection(email.send(message()));
+    const error = await otpErrorOf(email.send(message()));
     expect(error.code).toBe("DELIVERY_FAILED");
     expect(error.retryable).toBe(true);
     expect(error.details).toMatchObject({ transportCode: "ESOCKET", originalCode: "ECONNREFUSED" });
@@ -295,7 +285,7 @@ describe("failure classification", () => {
         },
       });
       const started = Date.now();
-      const error = await rejection(email.send(message()));
+      const error = await otpErrorOf(email.send(message()));
       expect(Date.now() - started).toBeLessThan(3_000);
       expect(error.code).toBe("DELIVERY_FAILED");
       expect(error.retryable).toBe(true);
@@ -309,7 +299,7 @@ describe("failure classification", () => {
 
 describe("abort", () => {
   it("rejects with ABORTED and opens no connection when the signal is already aborted", async () => {
-    const error = await rejection(channel().send(message(), { signal: AbortSignal.abort() }));
+    const error = await otpErrorOf(channel().send(message(), { signal: AbortSignal.abort() }));
     expect(error.code).toBe("ABORTED");
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(smtp.connections).toBe(0);
@@ -325,7 +315,7 @@ describe("abort", () => {
     const abortedAt = Date.now();
     const reason = new Error("shutting down");
     controller.abort(reason);
-    const error = await rejection(sending);
+    const error = await otpErrorOf(sending);
     expect(Date.now() - abortedAt).toBeLessThan(500);
     expect(error.code).toBe("ABORTED");
     expect(error.details).toMatchObject({ reason: "Error" });
@@ -341,7 +331,7 @@ describe("abort", () => {
 
   it("rejects with ABORTED on a timeout signal (AbortSignal.timeout)", async () => {
     smtp.hangNextMail();
-    const error = await rejection(channel().send(message(), { signal: AbortSignal.timeout(200) }));
+    const error = await otpErrorOf(channel().send(message(), { signal: AbortSignal.timeout(200) }));
     expect(error.code).toBe("ABORTED");
     expect(error.details).toMatchObject({ reason: "TimeoutError" });
     // A timeout is retryable: the server may only have been slow.
@@ -368,7 +358,7 @@ describe("recipient and header injection are refused before any SMTP traffic", (
   ];
 
   it.each(refusedRecipients)("to %j → RECIPIENT_INVALID", async (to) => {
-    const error = await rejection(channel().send(message({ to })));
+    const error = await otpErrorOf(channel().send(message({ to })));
     expect(error.code).toBe("RECIPIENT_INVALID");
     expect(error.retryable).toBe(false);
     expect(error.field).toBe("to");
@@ -382,7 +372,7 @@ describe("recipient and header injection are refused before any SMTP traffic", (
     "Ana\rX-Evil: 1",
     "Ana\u2028Bcc: eve@evil.test",
   ])("recipient.name %j → RECIPIENT_INVALID", async (name) => {
-    const error = await rejection(channel().send(message({ recipient: { name } })));
+    const error = await otpErrorOf(channel().send(message({ recipient: { name } })));
     expect(error.code).toBe("RECIPIENT_INVALID");
     expect(error.field).toBe("recipient.name");
     expect(smtp.connections).toBe(0);

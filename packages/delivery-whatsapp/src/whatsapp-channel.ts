@@ -1,7 +1,9 @@
 import type { DeliveryReceipt, OtpChannel, OtpMessage, SendOptions } from "@otpkit/otp-core";
 import { abortedError, isOtpError, OtpError } from "@otpkit/otp-core";
 import { configError, intOption } from "./errors.js";
-import { graphOtpError, readGraphError, WhatsAppGraphError } from "./graph-errors.js";
+import { WhatsAppGraphError } from "./graph-errors.js";
+import type { GraphTarget } from "./graph-request.js";
+import { ABORTED_MESSAGE, postMessage } from "./graph-request.js";
 import type { Pacer, PaceTicket, WhatsAppPacingOptions } from "./pacing.js";
 import { createPacer } from "./pacing.js";
 import type { WhatsAppRenderer } from "./render.js";
@@ -15,9 +17,11 @@ import { resolveTemplates } from "./templates.js";
  */
 export const DEFAULT_GRAPH_VERSION = "v25.0";
 
-const ABORTED_MESSAGE = "The WhatsApp send was aborted";
-
-/** Options of {@link createWhatsAppChannel}. */
+/**
+ * Options of {@link createWhatsAppChannel}. For development, pass `fetch:
+ * createWhatsAppOutboxFetch({ dir })` from `@otpkit/delivery-whatsapp/outbox` (Node only): the
+ * requests are written to files instead of going to Meta.
+ */
 export interface WhatsAppChannelOptions {
   /** The ID of the business phone number (WhatsApp Manager → API Setup); not the number itself. */
   phoneNumberId: string;
@@ -120,25 +124,12 @@ export function createWhatsAppChannel(options: WhatsAppChannelOptions): OtpChann
     throw configError("fetch", "a fetch function", fetchImpl, "Node 20.19+ has one built in");
   }
   const timeoutMs = intOption("timeoutMs", options.timeoutMs ?? 10_000, 100, 120_000);
-  const now = options.now ?? Date.now;
-  if (typeof now !== "function") throw configError("now", "a function returning epoch ms", now);
-  let pacer: Pacer | undefined;
-  if (options.pacing !== false) {
-    const pacing = options.pacing ?? {};
-    if (typeof pacing !== "object" || pacing === null) {
-      throw configError("pacing", "pacing options or false", pacing);
-    }
-    pacer = createPacer(
-      intOption("pacing.minIntervalMs", pacing.minIntervalMs ?? 6_000, 0, 3_600_000),
-      intOption("pacing.maxTracked", pacing.maxTracked ?? 10_000, 1, 10_000_000),
-      now,
-    );
-  }
+  const pacer = pacerOf(options.pacing ?? {}, options.now);
   const render = createRenderer(
     resolveTemplates(options.templates, options.languages, options.defaultLanguage),
   );
   const url = `${base}/${graphVersion}/${phoneNumberId}/messages`;
-  return new WhatsAppChannel(url, token, render, fetchImpl, timeoutMs, pacer);
+  return whatsappChannel({ url, token, fetch: fetchImpl, timeoutMs }, render, pacer);
 }
 
 function baseUrlOf(value: unknown): string {
@@ -169,192 +160,78 @@ function baseUrlOf(value: unknown): string {
   return parsed.href.replace(/\/+$/, "");
 }
 
-class WhatsAppChannel implements OtpChannel {
-  readonly name = "whatsapp";
-  readonly address = "phone" as const;
-
-  readonly #url: string;
-  readonly #token: string;
-  readonly #render: WhatsAppRenderer;
-  readonly #fetch: typeof fetch;
-  readonly #timeoutMs: number;
-  readonly #pacer: Pacer | undefined;
-
-  constructor(
-    url: string,
-    token: string,
-    render: WhatsAppRenderer,
-    fetchImpl: typeof fetch,
-    timeoutMs: number,
-    pacer: Pacer | undefined,
-  ) {
-    this.#url = url;
-    this.#token = token;
-    this.#render = render;
-    this.#fetch = fetchImpl;
-    this.#timeoutMs = timeoutMs;
-    this.#pacer = pacer;
+function pacerOf(pacing: unknown, now: unknown): Pacer | undefined {
+  if (pacing === false) return undefined;
+  if (typeof pacing !== "object" || pacing === null) {
+    throw configError("pacing", "pacing options or false", pacing);
   }
-
-  async send(message: OtpMessage, options: SendOptions = {}): Promise<DeliveryReceipt> {
-    const signal = options.signal;
-    if (signal?.aborted) throw abortedError(signal, "whatsapp", ABORTED_MESSAGE);
-    // Everything that can be refused is refused before the network: bad number, bad code, dead
-    // code, a number that was just messaged.
-    const body = this.#render(message);
-    // `ttlMs` (the remaining life the engine computed with its own clock) rather than
-    // `expiresAt` against ours: a channel clock that differs from the engine's must not matter.
-    if (typeof message.ttlMs === "number" && message.ttlMs <= 0) {
-      // A code that no longer works is not worth a paid message (Meta charges on delivery).
-      throw new OtpError("DELIVERY_FAILED", "The code has already expired; it was not sent", {
-        retryable: false,
-        source: "whatsapp",
-        details: { reason: "expired" },
-      });
-    }
-    let ticket: PaceTicket | undefined;
-    if (this.#pacer) {
-      const decision = this.#pacer.reserve(body.to);
-      if (!decision.ok) {
-        throw new OtpError(
-          "PROVIDER_THROTTLED",
-          `Not sent: this number was messaged less than Meta's pair rate limit ago (retry in ${decision.retryAfterMs} ms)`,
-          {
-            retryable: true,
-            source: "whatsapp",
-            details: { retryAfterMs: decision.retryAfterMs, reason: decision.reason, local: true },
-          },
-        );
-      }
-      ticket = decision.ticket;
-    }
-    try {
-      const receipt = await this.#post(body, signal, ticket);
-      ticket?.sent();
-      return receipt;
-    } catch (error) {
-      // An HTTP error answer (Meta's envelope or a proxy's 5xx page) means nothing was sent:
-      // the slot is given back, except after 131056, which turned it into a backoff. Unknown
-      // outcomes (timeout, network error, a 200 without an id) keep it: the message may be out.
-      const cause = isOtpError(error) ? error.cause : undefined;
-      if (ticket && cause instanceof WhatsAppGraphError && cause.graphCode !== 131056) {
-        ticket.release();
-      }
-      throw error;
-    }
-  }
-
-  async #post(
-    body: unknown,
-    signal: AbortSignal | undefined,
-    ticket: PaceTicket | undefined,
-  ): Promise<DeliveryReceipt> {
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), this.#timeoutMs);
-    const signals = signal ? [signal, timeout.signal] : [timeout.signal];
-    const combined = AbortSignal.any(signals);
-    try {
-      const request = (async () => {
-        const response = await this.#fetch(this.#url, {
-          method: "POST",
-          headers: {
-            Authorization: `Bearer ${this.#token}`,
-            "Content-Type": "application/json",
-            Accept: "application/json",
-          },
-          body: JSON.stringify(body),
-          signal: combined,
-          // The Graph API does not redirect message sends; never carry the token anywhere else.
-          redirect: "error",
-        });
-        const text = await response.text();
-        return { status: response.status, ok: response.ok, json: parseJson(text) };
-      })();
-      const { status, ok, json } = await raceAbort(request, combined);
-      if (ok) {
-        const id = messageIdOf(json);
-        if (id !== undefined) return { messageId: id };
-        throw new OtpError("DELIVERY_FAILED", "WhatsApp answered without a message id", {
-          // The request was accepted as far as HTTP goes: repeating could send the code twice.
-          retryable: false,
-          source: "whatsapp",
-          details: { httpStatus: status },
-        });
-      }
-      const facts = readGraphError(json, status);
-      if (facts.graphCode === 131056) {
-        // Meta's pair rate limit: back off 4^X s for this number (the pacer remembers X).
-        throw graphOtpError(facts, { retryAfterMs: ticket ? ticket.pairLimited() : 6_000 });
-      }
-      throw graphOtpError(facts);
-    } catch (error) {
-      if (isOtpError(error)) throw error;
-      if (signal?.aborted) throw abortedError(signal, "whatsapp", ABORTED_MESSAGE);
-      if (timeout.signal.aborted) {
-        throw new OtpError(
-          "DELIVERY_FAILED",
-          `WhatsApp did not answer within ${this.#timeoutMs} ms`,
-          { retryable: true, source: "whatsapp", details: { reason: "timeout" } },
-        );
-      }
-      throw networkError(error);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-function messageIdOf(json: unknown): string | undefined {
-  const messages = (json as { messages?: unknown } | undefined)?.messages;
-  const first = Array.isArray(messages) ? (messages[0] as { id?: unknown } | undefined) : undefined;
-  return typeof first?.id === "string" && first.id.length > 0 ? first.id : undefined;
-}
-
-/** A network failure: retryable (delivery.md §3), with its error name and system code only. */
-function networkError(error: unknown): OtpError {
-  // The foreign error is not attached: an injected fetch could put anything in it, the request
-  // body (the code) included. Its name and system error code are enough to diagnose.
-  const rawName = error instanceof Error ? error.name : typeof error;
-  const name = /^[A-Za-z]{1,40}$/.test(rawName) ? rawName : "Error";
-  const causeCode = (error as { cause?: { code?: unknown } } | undefined)?.cause?.code;
-  const code = typeof causeCode === "string" && /^[A-Z_]{1,40}$/.test(causeCode) ? causeCode : null;
-  return new OtpError(
-    "DELIVERY_FAILED",
-    `Could not reach the WhatsApp Cloud API (${name}${code ? `, ${code}` : ""})`,
-    {
-      retryable: true,
-      source: "whatsapp",
-      details: { reason: "network", errorName: name, systemCode: code },
-    },
+  const clock = now ?? Date.now;
+  if (typeof clock !== "function") throw configError("now", "a function returning epoch ms", now);
+  const { minIntervalMs, maxTracked } = pacing as WhatsAppPacingOptions;
+  return createPacer(
+    intOption("pacing.minIntervalMs", minIntervalMs ?? 6_000, 0, 3_600_000),
+    intOption("pacing.maxTracked", maxTracked ?? 10_000, 1, 10_000_000),
+    clock as () => number,
   );
 }
 
-/**
- * Settles with the request, or rejects as soon as the signal fires, whichever comes first: an
- * injected `fetch` may ignore the signal. Late outcomes of the losing side are absorbed.
- */
-function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new DOMException("aborted", "AbortError"));
-    if (signal.aborted) onAbort();
-    signal.addEventListener("abort", onAbort, { once: true });
-    work.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
+/** The channel itself: a plain object, as the stores are. */
+function whatsappChannel(
+  target: GraphTarget,
+  render: WhatsAppRenderer,
+  pacer: Pacer | undefined,
+): OtpChannel {
+  return {
+    name: "whatsapp",
+    address: "phone",
+    async send(message: OtpMessage, options: SendOptions = {}): Promise<DeliveryReceipt> {
+      const signal = options.signal;
+      if (signal?.aborted) throw abortedError(signal, "whatsapp", ABORTED_MESSAGE);
+      // Everything that can be refused is refused before the network: bad number, bad code, dead
+      // code, a number that was just messaged.
+      const body = render(message);
+      // `ttlMs` (the remaining life the engine computed with its own clock) rather than
+      // `expiresAt` against ours: a channel clock that differs from the engine's must not matter.
+      if (typeof message.ttlMs === "number" && message.ttlMs <= 0) {
+        // A code that no longer works is not worth a paid message (Meta charges on delivery).
+        throw new OtpError("DELIVERY_FAILED", "The code has already expired; it was not sent", {
+          retryable: false,
+          source: "whatsapp",
+          details: { reason: "expired" },
+        });
+      }
+      const ticket = pacer ? reserve(pacer, body.to) : undefined;
+      try {
+        const receipt = await postMessage(target, body, signal, ticket);
+        ticket?.sent();
+        return receipt;
+      } catch (error) {
+        // An HTTP error answer (Meta's envelope or a proxy's 5xx page) means nothing was sent:
+        // the slot is given back, except after 131056, which turned it into a backoff. Unknown
+        // outcomes (timeout, network error, a 200 without an id) keep it: the message may be out.
+        const cause = isOtpError(error) ? error.cause : undefined;
+        if (ticket && cause instanceof WhatsAppGraphError && cause.graphCode !== 131056) {
+          ticket.release();
+        }
+        throw error;
+      }
+    },
+  };
+}
+
+/** A pacing slot for `to`, or `PROVIDER_THROTTLED` (retryable) when the number was just messaged. */
+function reserve(pacer: Pacer, to: string): PaceTicket {
+  const decision = pacer.reserve(to);
+  if (!decision.ok) {
+    throw new OtpError(
+      "PROVIDER_THROTTLED",
+      `Not sent: this number was messaged less than Meta's pair rate limit ago (retry in ${decision.retryAfterMs} ms)`,
+      {
+        retryable: true,
+        source: "whatsapp",
+        details: { retryAfterMs: decision.retryAfterMs, reason: decision.reason, local: true },
       },
     );
-  });
+  }
+  return decision.ticket;
 }

@@ -1,11 +1,11 @@
 import type { OtpMessage } from "@otpkit/otp-core";
-import { isOtpError, OtpError } from "@otpkit/otp-core";
-import { createTestMessage } from "@otpkit/otp-testing";
+import { OtpError } from "@otpkit/otp-core";
+import { createTestMessage, otpErrorOf } from "@otpkit/otp-testing";
+import type { FakeGraphApi } from "@otpkit/otp-testing/fake-graph-api";
+import { startFakeGraphApi } from "@otpkit/otp-testing/fake-graph-api";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import type { WhatsAppChannelOptions } from "../src/index.js";
 import { createWhatsAppChannel, DEFAULT_GRAPH_VERSION } from "../src/index.js";
-import type { FakeGraphApi } from "./support/fake-graph-api.js";
-import { startFakeGraphApi } from "./support/fake-graph-api.js";
 import { expectNoSecrets, findSecret } from "./support/secrets.js";
 
 const CODE = "482913";
@@ -36,16 +36,6 @@ function message(kind: OtpMessage["kind"], to: string, overrides: Partial<OtpMes
   const m = createTestMessage(kind, { phone: to }, { address: "phone", ...overrides });
   // Expiry on the test clock, not the wall clock.
   return m.expiresAt === undefined ? m : { ...m, expiresAt: t + 600_000, ...overrides };
-}
-
-async function failure(send: Promise<unknown>): Promise<OtpError> {
-  try {
-    await send;
-  } catch (error) {
-    if (!isOtpError(error)) throw error;
-    return error;
-  }
-  throw new Error("expected the send to fail");
 }
 
 describe("requests", () => {
@@ -124,7 +114,7 @@ describe("refused before any request", () => {
     ["an e-mail address", "ada@example.com"],
     ["empty", ""],
   ])("an invalid E.164 number (%s) is RECIPIENT_INVALID", async (_, to) => {
-    const error = await failure(channel().send(message("code", ADA, { to, code: CODE })));
+    const error = await otpErrorOf(channel().send(message("code", ADA, { to, code: CODE })));
     expect(error).toMatchObject({ code: "RECIPIENT_INVALID", retryable: false, field: "to" });
     if (to.length > 3) expect(error.message).not.toContain(to);
     expect(graph.requests).toHaveLength(0);
@@ -132,16 +122,16 @@ describe("refused before any request", () => {
 
   test("a code longer than 15 characters, or a missing one, is INVALID_ARGUMENT without the code", async () => {
     const long = "1234567890ABCDEF";
-    const error = await failure(channel().send(message("code", ADA, { code: long })));
+    const error = await otpErrorOf(channel().send(message("code", ADA, { code: long })));
     expect(error).toMatchObject({ code: "INVALID_ARGUMENT", retryable: false, field: "code" });
     expectNoSecrets(error, long);
-    const missing = await failure(channel().send(message("retry", ADA, { code: undefined })));
+    const missing = await otpErrorOf(channel().send(message("retry", ADA, { code: undefined })));
     expect(missing).toMatchObject({ code: "INVALID_ARGUMENT", field: "code" });
     expect(graph.requests).toHaveLength(0);
   });
 
   test("an expired code is not sent (it would be a paid message that cannot work)", async () => {
-    const error = await failure(
+    const error = await otpErrorOf(
       channel().send(message("code", ADA, { code: CODE, expiresAt: t, ttlMs: 0 })),
     );
     expect(error).toMatchObject({
@@ -159,7 +149,7 @@ describe("refused before any request", () => {
   });
 
   test("an over-long delivery id (biz_opaque_callback_data is at most 512) is INVALID_ARGUMENT", async () => {
-    const error = await failure(
+    const error = await otpErrorOf(
       channel().send(message("code", ADA, { code: CODE, deliveryId: "x".repeat(513) })),
     );
     expect(error).toMatchObject({ code: "INVALID_ARGUMENT", field: "deliveryId" });
@@ -172,7 +162,7 @@ describe("per-recipient pacing", () => {
     const c = channel();
     await c.send(message("code", ADA, { code: CODE }));
     t += 2_000;
-    const error = await failure(c.send(message("retry", ADA, { code: "564738" })));
+    const error = await otpErrorOf(c.send(message("retry", ADA, { code: "564738" })));
     expect(error).toMatchObject({
       code: "PROVIDER_THROTTLED",
       retryable: true,
@@ -190,7 +180,7 @@ describe("per-recipient pacing", () => {
   test("the same number in another spelling is the same recipient", async () => {
     const c = channel();
     await c.send(message("code", ADA, { code: CODE }));
-    const error = await failure(c.send(message("code", "+34 600 123 478", { code: CODE })));
+    const error = await otpErrorOf(c.send(message("code", "+34 600 123 478", { code: CODE })));
     expect(error.code).toBe("PROVIDER_THROTTLED");
   });
 
@@ -206,13 +196,13 @@ describe("per-recipient pacing", () => {
   test("Meta's explicit refusal gives the slot back; a network error keeps it", async () => {
     const c = channel();
     graph.failNext({ code: 132001, httpStatus: 404 });
-    await failure(c.send(message("code", ADA, { code: CODE })));
+    await otpErrorOf(c.send(message("code", ADA, { code: CODE })));
     await c.send(message("code", ADA, { code: CODE })); // not paced: nothing went out before
     t += 6_000;
     graph.dropNext();
-    await failure(c.send(message("code", ADA, { code: CODE })));
+    await otpErrorOf(c.send(message("code", ADA, { code: CODE })));
     // The dropped request may have been delivered: still paced.
-    expect((await failure(c.send(message("code", ADA, { code: CODE })))).code).toBe(
+    expect((await otpErrorOf(c.send(message("code", ADA, { code: CODE })))).code).toBe(
       "PROVIDER_THROTTLED",
     );
   });
@@ -222,11 +212,11 @@ describe("per-recipient pacing", () => {
     const waits: unknown[] = [];
     for (let i = 0; i < 4; i++) {
       graph.failNext({ code: 131056, subcode: 2494055 });
-      const error = await failure(c.send(message("code", ADA, { code: CODE })));
+      const error = await otpErrorOf(c.send(message("code", ADA, { code: CODE })));
       expect(error).toMatchObject({ code: "PROVIDER_THROTTLED", retryable: true });
       waits.push(error.details?.["retryAfterMs"]);
       // Refused locally until the backoff has passed.
-      const local = await failure(c.send(message("code", ADA, { code: CODE })));
+      const local = await otpErrorOf(c.send(message("code", ADA, { code: CODE })));
       expect(local.details).toMatchObject({ local: true, reason: "backoff" });
       t += Number(error.details?.["retryAfterMs"]);
     }
@@ -240,7 +230,9 @@ describe("per-recipient pacing", () => {
     const slow = channel({ pacing: { minIntervalMs: 60_000 } });
     await slow.send(message("code", ADA, { code: CODE }));
     t += 30_000;
-    expect((await failure(slow.send(message("code", ADA, { code: CODE })))).details).toMatchObject({
+    expect(
+      (await otpErrorOf(slow.send(message("code", ADA, { code: CODE })))).details,
+    ).toMatchObject({
       retryAfterMs: 30_000,
     });
     const off = channel({ pacing: false });
@@ -262,7 +254,7 @@ describe("abort and timeouts", () => {
   test("an already aborted signal sends nothing", async () => {
     const controller = new AbortController();
     controller.abort();
-    const error = await failure(
+    const error = await otpErrorOf(
       channel().send(message("code", ADA, { code: CODE }), { signal: controller.signal }),
     );
     expect(error).toMatchObject({ code: "ABORTED", retryable: false });
@@ -277,7 +269,7 @@ describe("abort and timeouts", () => {
     });
     await expect.poll(() => graph.requests.length).toBe(1);
     controller.abort();
-    const error = await failure(pending);
+    const error = await otpErrorOf(pending);
     expect(error).toMatchObject({
       code: "ABORTED",
       retryable: false,
@@ -288,7 +280,7 @@ describe("abort and timeouts", () => {
 
   test("the caller's timeout is ABORTED and retryable", async () => {
     graph.hangNext();
-    const error = await failure(
+    const error = await otpErrorOf(
       channel().send(message("code", ADA, { code: CODE }), { signal: AbortSignal.timeout(100) }),
     );
     expect(error).toMatchObject({
@@ -300,7 +292,7 @@ describe("abort and timeouts", () => {
 
   test("the channel's own timeout is a retryable DELIVERY_FAILED", async () => {
     graph.hangNext();
-    const error = await failure(
+    const error = await otpErrorOf(
       channel({ timeoutMs: 150 }).send(message("code", ADA, { code: CODE })),
     );
     expect(error).toMatchObject({
@@ -317,7 +309,7 @@ describe("abort and timeouts", () => {
       { signal: controller.signal },
     );
     controller.abort();
-    expect((await failure(pending)).code).toBe("ABORTED");
+    expect((await otpErrorOf(pending)).code).toBe("ABORTED");
   });
 });
 

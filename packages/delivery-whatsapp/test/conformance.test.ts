@@ -1,8 +1,8 @@
 import type { ChannelHarness } from "@otpkit/otp-testing";
 import { describeOtpChannel } from "@otpkit/otp-testing";
+import { startFakeGraphApi } from "@otpkit/otp-testing/fake-graph-api";
 import type { WhatsAppChannelOptions } from "../src/index.js";
 import { createWhatsAppChannel } from "../src/index.js";
-import { startFakeGraphApi } from "./support/fake-graph-api.js";
 
 async function harness(options: Partial<WhatsAppChannelOptions>): Promise<ChannelHarness> {
   const graph = await startFakeGraphApi();

@@ -1,11 +1,10 @@
 import type { OtpErrorCode, OtpMessage } from "@otpkit/otp-core";
-import { isOtpError } from "@otpkit/otp-core";
-import { createTestMessage } from "@otpkit/otp-testing";
+import { createTestMessage, otpErrorOf } from "@otpkit/otp-testing";
+import type { FakeGraphApi, FakeGraphError } from "@otpkit/otp-testing/fake-graph-api";
+import { startFakeGraphApi } from "@otpkit/otp-testing/fake-graph-api";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import type { WhatsAppChannelOptions } from "../src/index.js";
 import { createWhatsAppChannel, WhatsAppGraphError } from "../src/index.js";
-import type { FakeGraphApi, FakeGraphError } from "./support/fake-graph-api.js";
-import { startFakeGraphApi } from "./support/fake-graph-api.js";
 import { expectNoSecrets } from "./support/secrets.js";
 
 const CODE = "482913";
@@ -30,16 +29,6 @@ function channel(options: Partial<WhatsAppChannelOptions> = {}) {
 
 function message(overrides: Partial<OtpMessage> = {}): OtpMessage {
   return createTestMessage("code", { phone: TO }, { address: "phone", code: CODE, ...overrides });
-}
-
-async function failure(send: Promise<unknown>) {
-  try {
-    await send;
-  } catch (error) {
-    if (!isOtpError(error)) throw error;
-    return error;
-  }
-  throw new Error("expected the send to fail");
 }
 
 // Meta's message and details here quote the code, as a parameter error might: none of it may
@@ -85,7 +74,7 @@ describe("Graph API errors are classified by error.code", () => {
 
   test.each(retryable)("%i → %s, retryable", async (code, expected, httpStatus = 400) => {
     graph.failNext(leaky({ code, httpStatus, subcode: 2494055 }));
-    const error = await failure(channel({ pacing: false }).send(message()));
+    const error = await otpErrorOf(channel({ pacing: false }).send(message()));
     expect(error.code).toBe(expected);
     expect(error.retryable).toBe(true);
     expect(error.source).toBe("whatsapp");
@@ -97,7 +86,7 @@ describe("Graph API errors are classified by error.code", () => {
 
   test.each(permanent)("%i → %s, permanent", async (code, expected, httpStatus = 400) => {
     graph.failNext(leaky({ code, httpStatus }));
-    const error = await failure(channel({ pacing: false }).send(message()));
+    const error = await otpErrorOf(channel({ pacing: false }).send(message()));
     expect(error.code).toBe(expected);
     expect(error.retryable).toBe(false);
     expect(error.details).toMatchObject({ graphCode: code, graphSubcode: null, httpStatus });
@@ -108,17 +97,17 @@ describe("Graph API errors are classified by error.code", () => {
   test("an unknown code is retryable only when Meta marks it transient or the status is 5xx", async () => {
     const c = channel({ pacing: false });
     graph.failNext({ code: 999_999, isTransient: true });
-    expect(await failure(c.send(message()))).toMatchObject({
+    expect(await otpErrorOf(c.send(message()))).toMatchObject({
       code: "DELIVERY_FAILED",
       retryable: true,
     });
     graph.failNext({ code: 999_998, httpStatus: 502 });
-    expect(await failure(c.send(message()))).toMatchObject({
+    expect(await otpErrorOf(c.send(message()))).toMatchObject({
       code: "DELIVERY_FAILED",
       retryable: true,
     });
     graph.failNext({ code: 999_997, httpStatus: 400 });
-    expect(await failure(c.send(message()))).toMatchObject({
+    expect(await otpErrorOf(c.send(message()))).toMatchObject({
       code: "DELIVERY_FAILED",
       retryable: false,
     });
@@ -127,12 +116,12 @@ describe("Graph API errors are classified by error.code", () => {
   test("the HTTP status does not decide: 131056 with 400 and 190 with 500 are classified by code", async () => {
     const c = channel({ pacing: false });
     graph.failNext({ code: 131056, httpStatus: 400 });
-    expect(await failure(c.send(message()))).toMatchObject({
+    expect(await otpErrorOf(c.send(message()))).toMatchObject({
       code: "PROVIDER_THROTTLED",
       retryable: true,
     });
     graph.failNext({ code: 190, httpStatus: 500 });
-    expect(await failure(c.send(message()))).toMatchObject({
+    expect(await otpErrorOf(c.send(message()))).toMatchObject({
       code: "PROVIDER_REJECTED",
       retryable: false,
     });
@@ -142,7 +131,7 @@ describe("Graph API errors are classified by error.code", () => {
 describe("failures without a Graph error envelope", () => {
   test("an HTML 502 from a proxy is retryable", async () => {
     graph.respondNext(502, `<html>Bad gateway ${CODE}</html>`);
-    const error = await failure(channel().send(message()));
+    const error = await otpErrorOf(channel().send(message()));
     expect(error).toMatchObject({ code: "DELIVERY_FAILED", retryable: true });
     expect(error.details).toMatchObject({ graphCode: null, httpStatus: 502 });
     expectNoSecrets(error, CODE);
@@ -150,7 +139,7 @@ describe("failures without a Graph error envelope", () => {
 
   test("a 429 without a code is a retryable throttle", async () => {
     graph.respondNext(429, "slow down", "text/plain");
-    expect(await failure(channel().send(message()))).toMatchObject({
+    expect(await otpErrorOf(channel().send(message()))).toMatchObject({
       code: "PROVIDER_THROTTLED",
       retryable: true,
     });
@@ -158,7 +147,7 @@ describe("failures without a Graph error envelope", () => {
 
   test("a 200 without a message id is not retried (the message may have gone out)", async () => {
     graph.respondNext(200, JSON.stringify({ messaging_product: "whatsapp" }), "application/json");
-    expect(await failure(channel().send(message()))).toMatchObject({
+    expect(await otpErrorOf(channel().send(message()))).toMatchObject({
       code: "DELIVERY_FAILED",
       retryable: false,
     });
@@ -166,7 +155,7 @@ describe("failures without a Graph error envelope", () => {
 
   test("a dropped connection is a retryable network error", async () => {
     graph.dropNext();
-    const error = await failure(channel().send(message()));
+    const error = await otpErrorOf(channel().send(message()));
     expect(error).toMatchObject({ code: "DELIVERY_FAILED", retryable: true });
     expect(error.details).toMatchObject({ reason: "network" });
     expect(error.cause).toBeUndefined();
@@ -181,7 +170,7 @@ describe("failures without a Graph error envelope", () => {
       accessToken: "test-token-for-a-closed-port",
       baseUrl: url,
     });
-    const error = await failure(c.send(message()));
+    const error = await otpErrorOf(c.send(message()));
     expect(error).toMatchObject({ code: "DELIVERY_FAILED", retryable: true });
     expect(error.details).toMatchObject({ reason: "network", systemCode: "ECONNREFUSED" });
     graph = await startFakeGraphApi(); // for afterEach
@@ -193,7 +182,7 @@ describe("failures without a Graph error envelope", () => {
         throw new Error(`failed to send ${String(init?.body)}`);
       },
     });
-    const error = await failure(c.send(message()));
+    const error = await otpErrorOf(c.send(message()));
     expect(error).toMatchObject({ code: "DELIVERY_FAILED", retryable: true });
     expectNoSecrets(error, CODE, graph.accessToken);
   });
@@ -201,7 +190,7 @@ describe("failures without a Graph error envelope", () => {
 
 describe("the fake checks request shape the way Meta documents it", () => {
   test("a wrong token, phone number id or API version is refused with Meta's envelope", async () => {
-    const wrongToken = await failure(
+    const wrongToken = await otpErrorOf(
       channel({ accessToken: "EAAGwrongwrongwrongwrong" }).send(message()),
     );
     expect(wrongToken).toMatchObject({
@@ -209,27 +198,29 @@ describe("the fake checks request shape the way Meta documents it", () => {
       details: { graphCode: 190, httpStatus: 401 },
     });
     expectNoSecrets(wrongToken, "EAAGwrongwrongwrongwrong");
-    const wrongId = await failure(channel({ phoneNumberId: "999" }).send(message()));
+    const wrongId = await otpErrorOf(channel({ phoneNumberId: "999" }).send(message()));
     expect(wrongId).toMatchObject({ code: "PROVIDER_REJECTED", details: { graphCode: 100 } });
-    const wrongVersion = await failure(channel({ graphVersion: "v24.0" }).send(message()));
+    const wrongVersion = await otpErrorOf(channel({ graphVersion: "v24.0" }).send(message()));
     expect(wrongVersion).toMatchObject({ code: "PROVIDER_REJECTED", details: { graphCode: 100 } });
     expect(graph.accepted).toHaveLength(0);
   });
 
   test("an unknown template or an unapproved language is 132001", async () => {
-    const unknown = await failure(channel({ templates: { code: "login_code" } }).send(message()));
+    const unknown = await otpErrorOf(
+      channel({ templates: { code: "login_code" } }).send(message()),
+    );
     expect(unknown).toMatchObject({
       code: "PROVIDER_REJECTED",
       details: { graphCode: 132001, httpStatus: 404 },
     });
-    const french = await failure(
+    const french = await otpErrorOf(
       channel({ languages: ["fr"], defaultLanguage: "fr" }).send(message({ locale: "fr-FR" })),
     );
     expect(french).toMatchObject({ details: { graphCode: 132001 } });
   });
 
   test("a code template sent as a utility template is a parameter mismatch (132000)", async () => {
-    const swapped = await failure(
+    const swapped = await otpErrorOf(
       channel({ templates: { lockout: "tmpl_otp_code" } }).send(
         createTestMessage("lockout", { phone: TO }, { address: "phone" }),
       ),

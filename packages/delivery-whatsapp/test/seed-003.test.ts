@@ -1,11 +1,11 @@
 import { createHmac } from "node:crypto";
 import type { OtpEvent } from "@otpkit/otp-core";
 import { createMemoryStore, createOtp } from "@otpkit/otp-core";
+import type { FakeGraphApi } from "@otpkit/otp-testing/fake-graph-api";
+import { startFakeGraphApi } from "@otpkit/otp-testing/fake-graph-api";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import type { WhatsAppWebhookEvent } from "../src/index.js";
 import { createWhatsAppChannel, createWhatsAppWebhookHandler } from "../src/index.js";
-import type { FakeGraphApi } from "./support/fake-graph-api.js";
-import { startFakeGraphApi } from "./support/fake-graph-api.js";
 
 // Seed 003, end to end through the engine: a wrong code brings a fresh one (tmpl_otp_retry,
 // subject to the resend throttle), the exhausted budget a lockout notice (tmpl_otp_locked),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { abortedError, configError, intOption } from "./index.js";
+import { abortedError, configError, intOption, raceAbort } from "./index.js";
 
 describe("configError", () => {
   it('reads "field" expected X, got Y (fix), with the field and source on the error', () => {
@@ -112,5 +112,42 @@ describe("abortedError", () => {
       cause: "bye",
       details: { reason: "string" },
     });
+  });
+});
+
+describe("raceAbort", () => {
+  const never = () => new Promise<string>(() => {});
+
+  it("passes the work's outcome through when nothing aborts", async () => {
+    const controller = new AbortController();
+    await expect(raceAbort(Promise.resolve("sent"), controller.signal)).resolves.toBe("sent");
+    await expect(raceAbort(Promise.reject(new Error("refused")), undefined)).rejects.toThrow(
+      "refused",
+    );
+  });
+
+  it("rejects with onAbort(signal) as soon as the signal fires, even if the work never settles", async () => {
+    const controller = new AbortController();
+    const racing = raceAbort(never(), controller.signal, (s) => abortedError(s, "sms"));
+    controller.abort();
+    await expect(racing).rejects.toMatchObject({ code: "ABORTED", source: "sms" });
+  });
+
+  it("rejects at once for a signal that has already fired, with its reason by default", async () => {
+    const reason = new Error("shutting down");
+    await expect(raceAbort(never(), AbortSignal.abort(reason))).rejects.toBe(reason);
+  });
+
+  it("absorbs a late failure of the work after the abort won", async () => {
+    const controller = new AbortController();
+    let fail: (error: Error) => void = () => {};
+    const work = new Promise<string>((_, reject) => {
+      fail = reject;
+    });
+    const racing = raceAbort(work, controller.signal);
+    controller.abort();
+    await expect(racing).rejects.toMatchObject({ name: "AbortError" });
+    fail(new Error("late"));
+    await expect(work).rejects.toThrow("late");
   });
 });

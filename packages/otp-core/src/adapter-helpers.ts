@@ -162,6 +162,47 @@ export function abortedError(signal: AbortSignal, source: string, message?: stri
   });
 }
 
+/**
+ * Settles with `work`, or rejects as soon as `signal` fires (at once if it already has),
+ * whichever comes first. A provider client or an injected `fetch` may ignore the signal; the race
+ * makes the rejection prompt anyway. The handlers stay attached to `work`, so a late success or
+ * failure of the losing side is absorbed rather than reported as an unhandled rejection.
+ *
+ * @param work The operation in flight (a send, a request).
+ * @param signal The caller's signal; without one, `work` is returned as is.
+ * @param onAbort What to reject with when the signal fires. @default the signal's `reason`
+ * @returns `work`'s outcome, or a rejection with `onAbort(signal)`.
+ * @throws {never} Synchronously; the returned promise rejects as described.
+ * @example
+ * ```ts
+ * const info = await raceAbort(transporter.sendMail(mail), signal, (s) =>
+ *   abortedError(s, "sms", "The SMS send was aborted"),
+ * );
+ * ```
+ */
+export function raceAbort<T>(
+  work: Promise<T>,
+  signal: AbortSignal | undefined,
+  onAbort: (signal: AbortSignal) => unknown = (aborted) => aborted.reason,
+): Promise<T> {
+  if (signal === undefined) return work;
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(onAbort(signal));
+    work.then(
+      (value) => {
+        signal.removeEventListener("abort", abort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", abort);
+        reject(error);
+      },
+    );
+    if (signal.aborted) abort();
+    else signal.addEventListener("abort", abort, { once: true });
+  });
+}
+
 /** `got` for a message: short, and never a whole object or a long string. */
 function show(value: unknown): string {
   if (typeof value === "string") {

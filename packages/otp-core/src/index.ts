@@ -4,6 +4,7 @@ export {
   type ConfigErrorOptions,
   configError,
   intOption,
+  raceAbort,
 } from "./adapter-helpers.js";
 export { ALPHABETS, type AlphabetName, MAX_INPUT_LENGTH, normalizeCode } from "./alphabet.js";
 export type {

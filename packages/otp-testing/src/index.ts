@@ -20,6 +20,7 @@ export {
   type FakeFailureKind,
 } from "./fake-channel.js";
 export { type DescribeOtpModelOptions, describeOtpModel } from "./model-suite.js";
+export { otpErrorOf } from "./otp-error-of.js";
 export { type DescribeOtpQuotasOptions, describeOtpQuotas } from "./quota-suite.js";
 export {
   type DescribeOtpStoreOptions,

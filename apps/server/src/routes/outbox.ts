@@ -1,4 +1,5 @@
 import { readOutboxMessage } from "@otpkit/delivery-email";
+import { readWhatsAppOutbox } from "@otpkit/delivery-whatsapp/outbox";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { simpleParser } from "mailparser";
@@ -7,7 +8,6 @@ import { query } from "../http-validation.js";
 import type { Markup } from "../pages/html.js";
 import { markup, page } from "../pages/html.js";
 import type { Runtime } from "../runtime.js";
-import { readWhatsAppOutbox } from "../whatsapp-outbox.js";
 import { listOutbox } from "./outbox-list.js";
 
 const listQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(200) });

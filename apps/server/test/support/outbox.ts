@@ -1,9 +1,9 @@
 import type { OutboxEntry } from "@otpkit/delivery-email";
 import { readOutbox, readOutboxMessage } from "@otpkit/delivery-email";
+import type { WhatsAppOutboxEntry } from "@otpkit/delivery-whatsapp/outbox";
+import { readWhatsAppOutbox } from "@otpkit/delivery-whatsapp/outbox";
 import { simpleParser } from "mailparser";
 import type { Runtime } from "../../src/runtime.js";
-import type { WhatsAppOutboxEntry } from "../../src/whatsapp-outbox.js";
-import { readWhatsAppOutbox } from "../../src/whatsapp-outbox.js";
 
 /** One e-mail from the dev outbox, parsed. */
 export interface OutboxEmail {

@@ -79,6 +79,7 @@ export interface FakeGraphApi {
   close(): Promise<void>;
 }
 
+/** The templates the fake treats as approved (name → category, languages, parameters). */
 export const DEFAULT_FAKE_TEMPLATES: Record<string, FakeTemplate> = {
   tmpl_otp_code: { category: "AUTHENTICATION", languages: ["en_US", "es_MX", "es"] },
   tmpl_otp_retry: { category: "AUTHENTICATION", languages: ["en_US", "es_MX", "es"] },
@@ -212,6 +213,26 @@ function envelope(error: FakeGraphError): unknown {
   };
 }
 
+/**
+ * Starts a fake WhatsApp Cloud API on loopback (a random port): it checks the token, the path,
+ * the template and its parameters as Meta does, answers with Meta's envelopes, and records every
+ * request. Queue failures with the returned handle's methods; `close()` stops it. Shared by the
+ * WhatsApp channel's tests and the server's.
+ *
+ * @param options Version, phone number id, token and approved templates. @default v25.0, a random token
+ * @returns The running fake: its `baseUrl`, credentials, recorded requests, `close()`.
+ * @throws {Error} When no loopback port can be bound.
+ * @example
+ * ```ts
+ * const graph = await startFakeGraphApi();
+ * const whatsapp = createWhatsAppChannel({
+ *   phoneNumberId: graph.phoneNumberId,
+ *   accessToken: graph.accessToken,
+ *   baseUrl: graph.baseUrl,
+ * });
+ * afterAll(() => graph.close());
+ * ```
+ */
 export async function startFakeGraphApi(options: FakeGraphApiOptions = {}): Promise<FakeGraphApi> {
   const version = options.version ?? "v25.0";
   const phoneNumberId = options.phoneNumberId ?? "106540352242922";

@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { classifyFacts, EmailTransportError, extractFacts, toOtpError } from "./classify.js";
+import { classifyFacts, EmailTransportError, extractFacts, toOtpError } from "./smtp-errors.js";
 
 // Shapes as nodemailer 10 builds them (SMTPConnection#_formatError): code, response,
 // responseCode, permanent, command; socket errors keep originalCode.
