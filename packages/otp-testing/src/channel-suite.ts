@@ -1,14 +1,9 @@
-import type {
-  OtpChannel,
-  OtpError,
-  OtpErrorCode,
-  OtpMessage,
-  OtpMessageKind,
-  Recipient,
-} from "@otpkit/otp-core";
-import { configError, isOtpError } from "@otpkit/otp-core";
+import type { OtpErrorCode, OtpMessage, OtpMessageKind } from "@otpkit/otp-core";
+import { configError } from "@otpkit/otp-core";
 import { describe, expect, vi } from "vitest";
-import type { SkipEntry } from "./suite-utils.js";
+import type { ChannelHarness, DescribeOtpChannelOptions } from "./channel-harness.js";
+import { OTP_CHANNEL_TESTS } from "./channel-harness.js";
+import { expectOtpError, rejectionOf, settleWithin } from "./settle.js";
 import {
   assertAllRegistered,
   containsSecret,
@@ -20,80 +15,12 @@ import {
 } from "./suite-utils.js";
 import { createTestMessage } from "./test-message.js";
 
-/**
- * What `describeOtpChannel` needs to drive one channel against a fake of its provider
- * (a local SMTP server, a stubbed `fetch`, a fake HTTP API).
- */
-export interface ChannelHarness {
-  /** The channel under test, wired to the harness's fake provider. */
-  channel: OtpChannel;
-  /** A recipient this channel can deliver to (email or phone filled as the channel needs). */
-  recipient: Recipient;
-  /**
-   * Make the NEXT send fail the way the provider would: `"retryable"` (throttling, timeout,
-   * 4xx) or `"permanent"` (unknown recipient, rejected credentials).
-   */
-  failNext(kind: "retryable" | "permanent"): void | Promise<void>;
-  /** Make the NEXT send hang (the provider never answers) until it is aborted. */
-  hangNext(): void | Promise<void>;
-  /**
-   * Everything the provider accepted so far, as raw text (the raw MIME, the JSON body), used to
-   * check the code really went out. The code must appear literally: decode transfer encodings
-   * (base64, quoted-printable) first if the provider receives them.
-   */
-  delivered(): Promise<Array<{ messageId?: string; raw: string }>>;
-  /**
-   * Releases the fake provider and the channel.
-   * @default the suite calls `channel.close()` when the channel has one
-   */
-  close?(): Promise<void>;
-}
-
-/**
- * Every case `describeOtpChannel` registers, by its exact test name. Use these names in `skip`.
- *
- * @example
- * ```ts
- * describeOtpChannel({
- *   name: "carrier-pigeon",
- *   create: () => createPigeonHarness(),
- *   skip: [{ reason: "pigeons cannot be recalled", tests: ["a hung send rejects with ABORTED soon after abort"] }],
- * });
- * ```
- */
-export const OTP_CHANNEL_TESTS = [
-  "has a name and an address kind",
-  "a code message returns a receipt and reaches the provider",
-  "retry, lockout and unlock messages are accepted",
-  "a retryable failure rejects with a retryable OtpError",
-  "a permanent failure rejects with a non-retryable OtpError",
-  "a hung send rejects with ABORTED soon after abort",
-  "an already-aborted signal rejects with ABORTED and delivers nothing",
-  "the code never appears in errors",
-  "the code never appears in console output",
-] as const;
-
-/** The name of one case of the channel suite (an element of {@link OTP_CHANNEL_TESTS}). */
-export type OtpChannelTestName = (typeof OTP_CHANNEL_TESTS)[number];
-
-/** Options for {@link describeOtpChannel}. */
-export interface DescribeOtpChannelOptions {
-  /** Channel name, shown in the suite title `OtpChannel conformance: <name>`. */
-  name: string;
-  /** Called once per test: a fresh channel wired to a fresh fake provider. */
-  create: () => ChannelHarness | Promise<ChannelHarness>;
-  /**
-   * Tests this channel cannot pass, each with the reason (shown in the skipped test's title as
-   * `<test> — skipped: <reason>`). Unknown test names and empty reasons throw.
-   */
-  skip?: Array<SkipEntry<OtpChannelTestName>>;
-  /**
-   * How long a send may take to reject after its signal aborts, and how long an accepted
-   * message may take to show up in `delivered()`. Each test's vitest timeout is derived from it.
-   * @default 2000
-   */
-  timeoutMs?: number;
-}
+export {
+  type ChannelHarness,
+  type DescribeOtpChannelOptions,
+  OTP_CHANNEL_TESTS,
+  type OtpChannelTestName,
+} from "./channel-harness.js";
 
 /** A distinctive code: if it shows up in an error or a log line, the channel leaked it. */
 const CODE = "918273";
@@ -111,43 +38,6 @@ const FAILURE_CODES: readonly OtpErrorCode[] = [
 type MessageFactory = (kind: OtpMessageKind, code?: string) => OtpMessage;
 
 const CONSOLE_METHODS = ["log", "info", "warn", "error", "debug", "trace"] as const;
-
-type Outcome =
-  | { status: "fulfilled"; value: unknown }
-  | { status: "rejected"; reason: unknown }
-  | { status: "pending" };
-
-/** Waits for `promise` at most `ms`; never leaves a rejection unhandled. */
-async function settleWithin(promise: Promise<unknown>, ms: number): Promise<Outcome> {
-  const settled = promise.then(
-    (value): Outcome => ({ status: "fulfilled", value }),
-    (reason: unknown): Outcome => ({ status: "rejected", reason }),
-  );
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<Outcome>((resolve) => {
-    timer = setTimeout(() => resolve({ status: "pending" }), ms);
-  });
-  try {
-    return await Promise.race([settled, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** The rejection reason of `promise`; fails the test when it resolves instead. */
-async function rejectionOf(promise: Promise<unknown>, what: string): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error(`expected ${what} to reject, but it resolved`);
-}
-
-/** Asserts `error` is an OtpError and returns it typed. */
-function expectOtpError(error: unknown): asserts error is OtpError {
-  expect(isOtpError(error), `expected an OtpError, got ${toText(error)}`).toBe(true);
-}
 
 /**
  * Registers the OtpChannel conformance suite: one vitest `describe("OtpChannel conformance:
