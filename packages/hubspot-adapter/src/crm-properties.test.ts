@@ -12,9 +12,9 @@ import {
   OTPKIT_PROPERTIES,
   OTPKIT_PROPERTY_GROUP,
   OTPKIT_PROPERTY_NAMES,
-  propertyUpdatesFor,
   VERIFICATION_STATUSES,
 } from "./crm-properties.js";
+import { propertyUpdatesFor } from "./crm-property-updates.js";
 
 const AT = 1_767_225_600_000;
 const ev = (type: OtpEventType, extra: Partial<OtpEvent> = {}): OtpEvent => ({

@@ -8,8 +8,8 @@ import {
   OTPKIT_PROPERTIES,
   OTPKIT_PROPERTY_GROUP,
   OTPKIT_PROPERTY_NAMES as P,
-  propertyUpdatesFor,
 } from "./crm-properties.js";
+import { propertyUpdatesFor } from "./crm-property-updates.js";
 import type { CrmDeadLetter, CrmWriteQueueOptions } from "./crm-write-queue.js";
 import { createCrmWriteQueue } from "./crm-write-queue.js";
 import type { RateLimiter } from "./rate-limiter.js";

@@ -69,12 +69,14 @@ export {
   OTPKIT_PROPERTIES,
   OTPKIT_PROPERTY_GROUP,
   OTPKIT_PROPERTY_NAMES,
-  type PropertyUpdateOptions,
-  type PropertyUpdates,
-  propertyUpdatesFor,
   VERIFICATION_STATUSES,
   type VerificationStatus,
 } from "./crm-properties.js";
+export {
+  type PropertyUpdateOptions,
+  type PropertyUpdates,
+  propertyUpdatesFor,
+} from "./crm-property-updates.js";
 export {
   type CrmDeadLetter,
   type CrmDeadLetterReason,

@@ -3,7 +3,8 @@
 // property storage and its clearing when the code expires unused.
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { OtpEvent } from "@otpkit/otp-core";
-import { OTPKIT_PROPERTIES, OTPKIT_PROPERTY_NAMES, propertyUpdatesFor } from "../crm-properties.js";
+import { OTPKIT_PROPERTIES, OTPKIT_PROPERTY_NAMES } from "../crm-properties.js";
+import { propertyUpdatesFor } from "../crm-property-updates.js";
 import type { CrmWriteQueue } from "../crm-write-queue.js";
 import type { PortalEngines } from "../portal-engines.js";
 import type { PortalSettings } from "../settings.js";
