@@ -1,4 +1,5 @@
 import type { OtpEvent, VerifyResult } from "@otpkit/otp-core";
+import { OTP_EVENT_TYPES } from "@otpkit/otp-core";
 import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
 
 /**
@@ -28,7 +29,7 @@ export function createMetrics(): Metrics {
   collectDefaultMetrics({ register: registry });
   const events = new Counter({
     name: "otpkit_otp_events_total",
-    help: "OTP lifecycle events (issued, delivered, delivery_failed, verified, failed, expired, exhausted, locked, unlocked, revoked) by channel",
+    help: `OTP lifecycle events (${OTP_EVENT_TYPES.join(", ")}) by channel`,
     labelNames: ["event", "channel", "test"],
     registers: [registry],
   });
