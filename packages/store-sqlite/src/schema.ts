@@ -47,10 +47,12 @@ export interface Statements {
 }
 
 /**
- * Each case of `compareAndSet` is ONE statement, so SQLite runs it in its own implicit
- * transaction, and a statement that writes takes the database's write lock before it reads
- * anything (its first opcode asks for a write transaction): no other connection, in this process
- * or another, can slip in between its comparison and its write. `changes` says whether it wrote.
+ * Each case of `compareAndSet` is ONE statement, run inside a group-commit transaction begun
+ * with `BEGIN IMMEDIATE` (see `group-commit.ts`), which holds the database's write lock from
+ * before the first statement reads anything: no other connection, in this process or another,
+ * can slip in between a comparison and its write. Run alone (outside such a transaction) a
+ * writing statement takes the lock before it reads too: its first opcode asks for a write
+ * transaction. `changes` says whether it wrote.
  *
  * Expired rows count as absent everywhere: `create` overwrites one, `replace` and `delete` never
  * match one (`expires_at > now`), and `get` never returns one. Values are compared with `=` on
@@ -87,6 +89,43 @@ export function prepareStatements(db: BetterSqlite3.Database, table: string): St
          SELECT key FROM ${t} WHERE expires_at <= ? ORDER BY expires_at LIMIT ?
        )`,
     ),
+  };
+}
+
+/**
+ * The one statement of a `compareAndSet` case, bound to its arguments, to run when its batch is
+ * flushed. It reads the clock then: it judges expiry and sets the new one at the moment it takes
+ * effect, as a statement run alone does. `writes` is false for "delete if absent", a read.
+ *
+ * @param ttl Whole milliseconds, already validated (ignored when `next` is null).
+ */
+export function compareAndSetStatement(
+  statements: Statements,
+  now: () => number,
+  key: string,
+  expected: string | null,
+  next: string | null,
+  ttl: number,
+): { run: () => boolean; writes: boolean } {
+  if (next === null) {
+    return expected === null
+      ? { run: () => statements.isAbsent.get(key, now())?.absent === 1, writes: false }
+      : {
+          run: () => statements.delete.run({ key, expected, now: now() }).changes === 1,
+          writes: true,
+        };
+  }
+  return {
+    run: () => {
+      const t = now();
+      const expiresAt = t + ttl;
+      const result =
+        expected === null
+          ? statements.create.run({ key, next, expiresAt, now: t })
+          : statements.replace.run({ key, expected, next, expiresAt, now: t });
+      return result.changes === 1;
+    },
+    writes: true,
   };
 }
 

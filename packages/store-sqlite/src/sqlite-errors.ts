@@ -29,7 +29,7 @@ export function toOtpError(
       { cause: error, source: SOURCE, details: { operation, sqliteCode: code } },
     );
   }
-  const busy = code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED");
+  const busy = isBusy(error);
   const hint = busy
     ? owned
       ? `another connection held the write lock for longer than busyTimeoutMs (${busyTimeoutMs} ms)`
@@ -51,6 +51,12 @@ export function toOtpError(
 /** `INVALID_ARGUMENT` for a bad call argument, in otp-core's one message format. */
 export function argumentError(field: string, expected: string, got: unknown): OtpError {
   return coreArgumentError(field, expected, got, { source: SOURCE });
+}
+
+/** Whether the driver error is a lock held by another connection (SQLITE_BUSY, SQLITE_LOCKED). */
+export function isBusy(error: unknown): boolean {
+  const code = sqliteCode(error);
+  return code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED");
 }
 
 export function sqliteCode(error: unknown): string {

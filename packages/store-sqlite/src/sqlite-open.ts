@@ -3,7 +3,7 @@ import { dirname, resolve } from "node:path";
 import { configError, OtpError } from "@otpkit/otp-core";
 import Database from "better-sqlite3";
 import { indexSql, REQUIRED_COLUMNS, tableSql } from "./schema.js";
-import { errorMessage, PREFIX, SOURCE, sqliteCode } from "./sqlite-errors.js";
+import { errorMessage, isBusy, PREFIX, SOURCE, sqliteCode } from "./sqlite-errors.js";
 
 // Opening a file (or adopting a caller's connection) and creating the schema, with errors that
 // name the real problem. Internal: not re-exported.
@@ -93,7 +93,7 @@ function readOnlyError(file: string, dir: string): OtpError {
 
 function openError(file: string, error: unknown): OtpError {
   const code = sqliteCode(error);
-  if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) {
+  if (isBusy(error)) {
     return new OtpError(
       "STORE_UNAVAILABLE",
       `${PREFIX} opening ${file} failed: the database stayed locked by another connection (${code})`,
@@ -192,7 +192,7 @@ function ddl(db: Database.Database, sql: string, where: string): void {
     whileBusy(db.pragma("busy_timeout", { simple: true }) as number, () => db.exec(sql));
   } catch (error) {
     const code = sqliteCode(error);
-    if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) {
+    if (isBusy(error)) {
       throw new OtpError(
         "STORE_UNAVAILABLE",
         `${PREFIX} creating the schema in ${where} failed: the database stayed locked (${code})`,

@@ -1,8 +1,10 @@
 import type { OtpStore } from "@otpkit/otp-core";
 import { configError, intOption, OtpError } from "@otpkit/otp-core";
 import type Database from "better-sqlite3";
+import type { GroupCommit } from "./group-commit.js";
+import { createGroupCommit } from "./group-commit.js";
 import type { Statements } from "./schema.js";
-import { prepareStatements } from "./schema.js";
+import { compareAndSetStatement, prepareStatements } from "./schema.js";
 import { argumentError, PREFIX, SOURCE, toOtpError } from "./sqlite-errors.js";
 import { checkDatabase, createSchema, openFile } from "./sqlite-open.js";
 
@@ -51,6 +53,13 @@ export interface SqliteStoreOptions {
    * @default 1000
    */
   sweepBatchSize?: number;
+  /**
+   * Group commit: `compareAndSet` calls made while the event loop is busy are queued and run
+   * together, in arrival order, in one transaction (one fsync) when the loop is next free; this
+   * bounds how many share one. `1` gives every write its own transaction (one fsync each).
+   * @default 256
+   */
+  maxBatch?: number;
   /** Clock in epoch milliseconds, for tests. @default Date.now */
   now?: () => number;
 }
@@ -63,7 +72,10 @@ export interface SqliteStore extends OtpStore {
    * @throws {OtpError} `STORE_UNAVAILABLE` when the database is locked beyond the busy timeout.
    */
   sweep(limit?: number): number;
-  /** Stops the sweep timer and, when the store opened the file itself, closes the connection. */
+  /**
+   * Runs and answers the `compareAndSet` calls still queued, stops the sweep timer and, when the
+   * store opened the file itself, closes the connection. Later calls throw `STORE_UNAVAILABLE`.
+   */
   close(): Promise<void>;
 }
 
@@ -74,14 +86,18 @@ const TABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
  * for several processes on one machine sharing the file.
  *
  * The connection runs in WAL mode (readers never block the writer) with a busy timeout, so two
- * processes opening the same file wait for each other instead of failing. `get` is one `SELECT`;
- * each case of `compareAndSet` is one statement, which SQLite runs atomically with the write lock
- * held from its first read: create-if-absent is a guarded UPSERT, replace-if-equal a guarded
- * `UPDATE`, delete-if-equal a guarded `DELETE`, and `changes` tells whether it wrote. Expired rows
- * count as absent (every statement checks `expires_at` against `now`) and are also swept in
- * bounded batches by an unref'd timer.
+ * processes opening the same file wait for each other instead of failing. `get` is one `SELECT`
+ * of the committed state; each case of `compareAndSet` is one statement: create-if-absent is a
+ * guarded UPSERT, replace-if-equal a guarded `UPDATE`, delete-if-equal a guarded `DELETE`, and
+ * `changes` tells whether it wrote. Group commit: the `compareAndSet` calls made while the event
+ * loop is busy run together, in arrival order, in one `BEGIN IMMEDIATE … COMMIT` (one fsync) on
+ * the loop's next check phase, each with the answer it would get alone; each call resolves only
+ * after that COMMIT, and when the transaction fails every call of it rejects and none of it is
+ * committed. Expired rows count as absent (every statement checks `expires_at` against `now`) and
+ * are also swept in bounded batches by an unref'd timer.
  *
- * @param options Either `path` (the store opens and owns the file) or `database` (yours).
+ * @param options Either `path` (the store opens and owns the file) or `database` (yours);
+ *   `maxBatch` bounds a group commit.
  * @returns A {@link SqliteStore} named `"sqlite"`.
  * @throws {OtpError} `CONFIG_INVALID` (with `field`) for bad options, and for a path whose
  *   directory is missing or read-only or whose file is not a writable SQLite database: the message
@@ -127,6 +143,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     1_000_000,
     source,
   );
+  const maxBatch = intOption("maxBatch", opts.maxBatch ?? 256, 1, 65_536, source);
   const synchronous = opts.synchronous ?? "full";
   if (synchronous !== "full" && synchronous !== "normal") {
     throw configError("synchronous", '"full" or "normal"', synchronous, undefined, source);
@@ -154,30 +171,37 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
     : checkDatabase(opts.database);
   const where = hasPath ? String(opts.path) : `database ${db.name}`;
 
-  let statements: Statements;
-  try {
-    createSchema(db, tableName, where);
-    statements = prepareStatements(db, tableName);
-  } catch (error) {
-    if (owned) db.close();
-    throw error;
-  }
-
   let closed = false;
   let timer: ReturnType<typeof setInterval> | undefined;
 
+  function closedError(operation: string): OtpError | null {
+    if (!closed && db.open) return null;
+    return new OtpError("STORE_UNAVAILABLE", `${PREFIX} ${operation} failed: the store is closed`, {
+      source: SOURCE,
+      retryable: false,
+      details: { operation, reason: "closed" },
+    });
+  }
+
   function ensureOpen(operation: string): void {
-    if (closed || !db.open) {
-      throw new OtpError(
-        "STORE_UNAVAILABLE",
-        `${PREFIX} ${operation} failed: the store is closed`,
-        {
-          source: SOURCE,
-          retryable: false,
-          details: { operation, reason: "closed" },
-        },
-      );
-    }
+    const error = closedError(operation);
+    if (error !== null) throw error;
+  }
+
+  let statements: Statements;
+  let writes: GroupCommit;
+  try {
+    createSchema(db, tableName, where);
+    statements = prepareStatements(db, tableName);
+    writes = createGroupCommit({
+      db,
+      maxBatch,
+      toError: (error) => toOtpError("compareAndSet", error, busyTimeoutMs, owned),
+      closedError: () => closedError("compareAndSet"),
+    });
+  } catch (error) {
+    if (owned) db.close();
+    throw error;
   }
 
   /** Runs one statement and turns driver errors into OtpErrors (SQLITE_BUSY → STORE_UNAVAILABLE). */
@@ -225,29 +249,18 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       return value;
     },
     async compareAndSet(key, expected, next, ttlMs) {
-      const t = now();
-      if (next === null) {
-        return run("compareAndSet", () =>
-          expected === null
-            ? statements.isAbsent.get(key, t)?.absent === 1
-            : statements.delete.run({ key, expected, now: t }).changes === 1,
-        );
-      }
-      const expiresAt = expiry(t, ttlMs);
-      return run(
-        "compareAndSet",
-        () =>
-          (expected === null
-            ? statements.create.run({ key, next, expiresAt, now: t })
-            : statements.replace.run({ key, expected, next, expiresAt, now: t })
-          ).changes === 1,
-      );
+      ensureOpen("compareAndSet");
+      const ttl = next === null ? 0 : wholeTtl(ttlMs); // refused before it joins a batch
+      const op = compareAndSetStatement(statements, now, key, expected, next, ttl);
+      return writes.submit(op.run, op.writes);
     },
     sweep,
     async close() {
       if (timer !== undefined) clearInterval(timer);
       timer = undefined;
       if (closed) return;
+      // Writes queued before close() still run and are answered; later calls are refused.
+      writes.drain();
       closed = true;
       if (owned && db.open) db.close();
     },
@@ -255,12 +268,12 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
 }
 
 /**
- * Epoch ms of expiry. otp-core always sends a TTL >= 1; fractions round up to whole ms, so a row
- * never expires before the time it was given.
+ * The TTL in whole ms. otp-core always sends a TTL >= 1; fractions round up, so a row never
+ * expires before the time it was given.
  */
-function expiry(now: number, ttlMs: number): number {
+function wholeTtl(ttlMs: number): number {
   if (typeof ttlMs !== "number" || !Number.isFinite(ttlMs) || ttlMs <= 0) {
     throw argumentError("ttlMs", "a number > 0", ttlMs);
   }
-  return now + Math.ceil(ttlMs);
+  return Math.ceil(ttlMs);
 }
