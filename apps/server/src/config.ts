@@ -10,6 +10,7 @@ import {
 } from "./config-checks.js";
 import { ConfigError } from "./config-error.js";
 import { resolveDataDir } from "./data-dir.js";
+import { API_KEY_CACHE_DEFAULTS } from "./db/api-keys.js";
 import { SEND_POLICY_ENV } from "./send-policy-env.js";
 import { checkTestRecipients } from "./test-recipients.js";
 import { CHANNEL_ENV } from "./wiring/channel-registry.js";
@@ -150,6 +151,9 @@ export const envSchema = z.object({
   RETURN_URL_ALLOWLIST: list.default([]),
   HOSTED_PAGE_RATE_LIMIT_PER_MINUTE: int(1, 10_000).default(30),
   API_BODY_LIMIT_BYTES: int(256, 1_048_576).default(16_384),
+  // How long a live API key is trusted without a database read (db/api-key-cache.ts); a key
+  // revoked with `otpkit keys revoke` ends at once in every process all the same.
+  API_KEY_CACHE_TTL_MS: int(0, 300_000).default(API_KEY_CACHE_DEFAULTS.cacheTtlMs),
 
   CONVERSATION_DIRECTORY_FILE: z.string().min(1).optional(),
   CONVERSATION_IDENTIFIER_FIELD: z

@@ -1,7 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { OtpEvent } from "@otpkit/otp-core";
+import type { Insertable } from "kysely";
 import { verificationIdsOf } from "./audit-verifications.js";
 import type { AppDatabase } from "./database.js";
+import type { WriteKind } from "./group-commit.js";
+import type { AuditEventRow } from "./schema.js";
 
 /** Facts a provider reported after the engine's part was done (WhatsApp status webhooks). */
 export type ProviderEventType = "delivery_status" | "fraud_signal";
@@ -56,31 +59,54 @@ export interface AuditLog {
   sent(messageIds: readonly string[]): Promise<Map<string, SentMessage>>;
 }
 
-/** @param app The app database (SQLite or PostgreSQL; same schema). */
+/**
+ * Audit rows, group-committed: the rows of one flush are ONE multi-row INSERT. `id` is random,
+ * so a row can only meet itself: a write re-run after a commit whose answer was lost (the
+ * connection dropped during COMMIT) is not a second row.
+ */
+const auditRows: WriteKind<Insertable<AuditEventRow>, void> = {
+  name: "audit event",
+  async run(db, rows) {
+    await db
+      .insertInto("audit_events")
+      .values([...rows])
+      .onConflict((oc) => oc.column("id").doNothing())
+      .execute();
+    return rows.map(() => undefined);
+  },
+};
+
+/**
+ * The audit log. `record` is the engines' event sink: it resolves once the event is committed
+ * (group commit, see db/group-commit.ts), so a request answers only after its events are durable.
+ *
+ * @param app The app database (SQLite or PostgreSQL; same schema).
+ * @throws {Error} (rejects) From `record` and `recordProvider` when the database fails.
+ * @example
+ * const audit = createAuditLog(app);
+ * await audit.record(event);
+ */
 export function createAuditLog(app: AppDatabase): AuditLog {
   return {
     async record(event) {
-      await app.db
-        .insertInto("audit_events")
-        .values({
-          id: randomUUID(),
-          at: event.at,
-          type: event.type,
-          subject: event.subject,
-          purpose: event.purpose,
-          code_id: event.codeId ?? null,
-          channel: event.channel ?? null,
-          destination: event.destination ?? null,
-          message_kind: event.messageKind ?? null,
-          message_id: event.messageId ?? null,
-          error: event.error ?? null,
-          retryable: event.retryable === undefined ? null : Number(event.retryable),
-          attempts_remaining: event.attemptsRemaining ?? null,
-          locked_until: event.lockedUntil ?? null,
-          reason: event.reason ?? null,
-          test: event.test ? 1 : 0,
-        })
-        .execute();
+      await app.writes.write(auditRows, {
+        id: randomUUID(),
+        at: event.at,
+        type: event.type,
+        subject: event.subject,
+        purpose: event.purpose,
+        code_id: event.codeId ?? null,
+        channel: event.channel ?? null,
+        destination: event.destination ?? null,
+        message_kind: event.messageKind ?? null,
+        message_id: event.messageId ?? null,
+        error: event.error ?? null,
+        retryable: event.retryable === undefined ? null : Number(event.retryable),
+        attempts_remaining: event.attemptsRemaining ?? null,
+        locked_until: event.lockedUntil ?? null,
+        reason: event.reason ?? null,
+        test: event.test ? 1 : 0,
+      });
     },
     async recordProvider(report) {
       const sent = await app.db
@@ -90,27 +116,24 @@ export function createAuditLog(app: AppDatabase): AuditLog {
         .where("type", "=", "delivered")
         .executeTakeFirst();
       if (!sent) return false;
-      await app.db
-        .insertInto("audit_events")
-        .values({
-          id: randomUUID(),
-          at: report.at,
-          type: report.type,
-          subject: sent.subject,
-          purpose: sent.purpose,
-          code_id: sent.code_id,
-          channel: report.channel,
-          destination: report.destination,
-          message_kind: null,
-          message_id: report.messageId,
-          error: report.error ?? null,
-          retryable: null,
-          attempts_remaining: null,
-          locked_until: null,
-          reason: report.reason,
-          test: sent.test,
-        })
-        .execute();
+      await app.writes.write(auditRows, {
+        id: randomUUID(),
+        at: report.at,
+        type: report.type,
+        subject: sent.subject,
+        purpose: sent.purpose,
+        code_id: sent.code_id,
+        channel: report.channel,
+        destination: report.destination,
+        message_kind: null,
+        message_id: report.messageId,
+        error: report.error ?? null,
+        retryable: null,
+        attempts_remaining: null,
+        locked_until: null,
+        reason: report.reason,
+        test: sent.test,
+      });
       return true;
     },
     async list({ subject, purpose, limit = 100 }) {

@@ -3,8 +3,11 @@ import type { AppDatabase } from "./database.js";
 import type { VerificationRow } from "./schema.js";
 import type { ResendTarget } from "./sealed-recipient.js";
 import { openRecipient, sealRecipient } from "./sealed-recipient.js";
+import type { ReplacedCode } from "./verification-writes.js";
+import { codeReplacements, completions, newVerifications } from "./verification-writes.js";
 
 export type { ResendTarget } from "./sealed-recipient.js";
+export type { ReplacedCode } from "./verification-writes.js";
 
 /** A verification: one issued code for a (subject, purpose), reachable by an opaque id. */
 export interface Verification {
@@ -28,15 +31,6 @@ export type NewVerification = Omit<Verification, "id" | "status" | "createdAt" |
   /** Where its codes go, for "Send a new code"; `null` when a new code must not be offered. */
   resendTo: ResendTarget | null;
 };
-
-/** A code that became a verification's own (a fresh one after a wrong guess, or a resend). */
-export interface ReplacedCode {
-  codeId: string;
-  expiresAt: number;
-  /** The channel and masked destination, when the engine said (a resend); else kept. */
-  channel?: string;
-  destination?: string;
-}
 
 export interface Verifications {
   create(input: NewVerification): Promise<Verification>;
@@ -85,7 +79,8 @@ function fromRow(r: VerificationRow): Verification {
 }
 
 /**
- * The verifications table. `recipientKey` seals each verification's recipient (see
+ * The verifications table; its writes (create, replaceCode, complete) are group-committed and
+ * resolve once committed, so a read after them sees them. `recipientKey` seals each verification's recipient (see
  * {@link sealRecipient}); the sealed copy is dropped as soon as no new code can be asked for: when
  * the verification completes, and when a later one of the same subject and purpose replaces it.
  *
@@ -117,17 +112,8 @@ export function createVerifications(
         completed_at: null,
         recipient: input.resendTo ? sealRecipient(recipientKey, id, input.resendTo) : null,
       };
-      await app.db.insertInto("verifications").values(row).execute();
-      if (input.codeId) await rememberCode(app, input.codeId, id);
-      // The older verifications of this subject are replaced: none of them can send again.
-      await app.db
-        .updateTable("verifications")
-        .set({ recipient: null })
-        .where("subject", "=", input.subject)
-        .where("purpose", "=", input.purpose)
-        .where("id", "!=", id)
-        .where("recipient", "is not", null)
-        .execute();
+      // Group-committed (db/verification-writes.ts): also replaces the subject's older ones.
+      await app.writes.write(newVerifications, row);
       return fromRow(row);
     },
     async get(id) {
@@ -148,18 +134,7 @@ export function createVerifications(
       return row ? fromRow(row) : null;
     },
     async replaceCode(id, code) {
-      const replaced = await app.db
-        .updateTable("verifications")
-        .set({
-          code_id: code.codeId,
-          expires_at: code.expiresAt,
-          ...(code.channel !== undefined ? { channel: code.channel } : {}),
-          ...(code.destination !== undefined ? { destination: code.destination } : {}),
-        })
-        .where("id", "=", id)
-        .where("status", "=", "pending")
-        .executeTakeFirst();
-      if (Number(replaced.numUpdatedRows) > 0) await rememberCode(app, code.codeId, id);
+      await app.writes.write(codeReplacements, { id, code });
     },
     async resendTarget(id) {
       if (!ID.test(id)) return null;
@@ -184,22 +159,7 @@ export function createVerifications(
       return row !== undefined;
     },
     async complete(id, status) {
-      const result = await app.db
-        .updateTable("verifications")
-        .set({ status, completed_at: now(), recipient: null })
-        .where("id", "=", id)
-        .where("status", "=", "pending")
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) > 0;
+      return app.writes.write(completions, { id, status, at: now() });
     },
   };
-}
-
-/** Keeps a code as one of the verification's (for the audit trail; see db/audit.ts). */
-async function rememberCode(app: AppDatabase, codeId: string, verificationId: string) {
-  await app.db
-    .insertInto("verification_codes")
-    .values({ code_id: codeId, verification_id: verificationId })
-    .onConflict((oc) => oc.column("code_id").doNothing())
-    .execute();
 }

@@ -32,6 +32,11 @@ export async function connectRedis(
     enableOfflineQueue: false,
     connectTimeout: 5_000,
     lazyConnect: true,
+    // Off on purpose (ioredis's default, written out so nobody turns it on "for speed"): each
+    // request sends its engine's commands (small scripts) one at a time and waits for each; auto-
+    // pipelining holds every command back to the next tick to batch it with other requests', which
+    // measured 0.54× the check throughput with it on for this pattern (issue 14's bench).
+    enableAutoPipelining: false,
   });
   const fail = (message: string): never => {
     client.disconnect();
