@@ -1,8 +1,16 @@
-import type { IssueRequest, IssueResult, Otp, OtpEventSink, OtpStore } from "@otpkit/otp-core";
+import type {
+  IssueRequest,
+  IssueResult,
+  Otp,
+  OtpEventSink,
+  OtpStore,
+  Recipient,
+} from "@otpkit/otp-core";
 import { maskDestination } from "@otpkit/otp-core";
 import { HTTPException } from "hono/http-exception";
 import { errorBody, HTTP_ERROR_STATUS } from "./http-errors.js";
-import { decrementCounter, incrementCounter } from "./store-counter.js";
+import type { QuotaStamp } from "./key-quota-counter.js";
+import { createQuotaCounter } from "./key-quota-counter.js";
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -18,6 +26,8 @@ export interface KeyQuotaOptions {
   perDay: number;
   /** Where `quota_exceeded` goes: the server's audit sink (metrics, then the audit log). */
   events: OtpEventSink;
+  /** Whether a recipient is a test recipient (TEST_RECIPIENTS): no delivery, so never counted. */
+  isTestRecipient?: (recipient: Recipient) => boolean;
 }
 
 /** The send quota per API key. */
@@ -65,12 +75,11 @@ export class KeyQuotaExceeded extends HTTPException {
 }
 
 /**
- * The send quota per API key, counted in the shared store with the store-based counter
- * (`store-counter.ts`) in fixed UTC hour and day windows. Why per key, on top of otp-core's
+ * The send quota per API key, counted in the shared store (`key-quota-counter.ts`: one record
+ * per key, concurrent sends combined per process) in fixed UTC hour and day windows. Why per key, on top of otp-core's
  * quota per destination: a leaked key can send to ever-new numbers (SMS pumping goes through
  * thousands of premium numbers, each under any per-number limit); this caps what one key can
- * spend. Keys are `q:key:<api key id>:h:<hour>` and `…:d:<day>`: never `{…`, so never one of
- * otp-core's record keys.
+ * spend.
  *
  * The server's defaults (API_KEY_MAX_SENDS_PER_HOUR=1000, _PER_DAY=10000) are several times
  * what a service with tens of thousands of sign-ins a day sends by code, while they hold a
@@ -83,54 +92,36 @@ export class KeyQuotaExceeded extends HTTPException {
  * await quota.forKey(otp, apiKey.id).issue({ subject, recipient }); // may throw KeyQuotaExceeded
  */
 export function createKeyQuota(options: KeyQuotaOptions): KeyQuota {
-  const { store, now } = options;
   const windows = [
-    { name: "hour", ms: HOUR, limit: options.perHour, tag: "h" },
-    { name: "day", ms: DAY, limit: options.perDay, tag: "d" },
+    { name: "hour", ms: HOUR, limit: options.perHour },
+    { name: "day", ms: DAY, limit: options.perDay },
   ] as const;
   const active = windows.filter((w) => w.limit > 0);
+  const counter = createQuotaCounter(options.store, options.now, active);
 
-  /** The counters a send at `t` is counted in: each window's key and how long it lives. */
-  function countersAt(apiKeyId: string, t: number) {
-    return active.map((w) => {
-      const index = Math.floor(t / w.ms);
-      // The rest of the window, and a second: the counter must outlive its window's last write.
-      return { ...w, key: `q:key:${apiKeyId}:${w.tag}:${index}`, end: (index + 1) * w.ms };
+  async function giveBack(apiKeyId: string, stamp: QuotaStamp): Promise<void> {
+    try {
+      await counter.giveBack(apiKeyId, stamp);
+    } catch {
+      // A count not given back stays until its window ends: stricter, never a send past the
+      // quota; and the answer the caller gets must not depend on it.
+    }
+  }
+
+  /** Counts one send in every window, or, past a window's quota, records it and throws. */
+  async function take(apiKeyId: string, request: IssueRequest): Promise<QuotaStamp> {
+    const admission = await counter.take(apiKeyId);
+    if (admission.ok) return admission.stamp;
+    const { window, retryAfterMs } = admission;
+    await options.events({
+      type: "quota_exceeded",
+      at: options.now(),
+      subject: request.subject,
+      purpose: request.purpose ?? "login",
+      reason: "api_key_quota",
+      ...destinationOf(request),
     });
-  }
-
-  async function giveBack(counters: ReturnType<typeof countersAt>): Promise<void> {
-    for (const c of counters) {
-      try {
-        await decrementCounter(store, c.key, Math.max(1, c.end - now()) + 1_000);
-      } catch {
-        // A count not given back stays until its window ends: stricter, never a send past the
-        // quota; and the answer the caller gets must not depend on it.
-      }
-    }
-  }
-
-  /** Counts one send in every window, or, past a window's quota, gives back and throws. */
-  async function take(apiKeyId: string, request: IssueRequest) {
-    const t = now();
-    const counters = countersAt(apiKeyId, t);
-    for (const [i, c] of counters.entries()) {
-      const count = await incrementCounter(store, c.key, c.end - t + 1_000);
-      if (count > c.limit) {
-        // Counted in no window: this one and the ones before give the send back.
-        await giveBack(counters.slice(0, i + 1));
-        await options.events({
-          type: "quota_exceeded",
-          at: t,
-          subject: request.subject,
-          purpose: request.purpose ?? "login",
-          reason: "api_key_quota",
-          ...destinationOf(request),
-        });
-        throw new KeyQuotaExceeded(c.name, c.limit, c.end - t);
-      }
-    }
-    return counters;
+    throw new KeyQuotaExceeded(window.name, window.limit, retryAfterMs);
   }
 
   return {
@@ -139,18 +130,22 @@ export function createKeyQuota(options: KeyQuotaOptions): KeyQuota {
       return {
         ...otp,
         async issue(request) {
-          // The caller delivers a code it asked for itself: not a send of ours.
-          if (request.deliver === false) return otp.issue(request);
-          const counters = await take(apiKeyId, request);
+          // The caller delivers a code it asked for itself, or a test recipient gets none: not
+          // a send of ours (counting them first and giving back after would let a burst of test
+          // sends crowd out real ones while in flight).
+          if (request.deliver === false || options.isTestRecipient?.(request.recipient ?? {})) {
+            return otp.issue(request);
+          }
+          const stamp = await take(apiKeyId, request);
           let result: IssueResult;
           try {
             result = await otp.issue(request);
           } catch (error) {
-            await giveBack(counters);
+            await giveBack(apiKeyId, stamp);
             throw error;
           }
           const sent = result.status === "issued" && !result.replayed && result.channel !== "test";
-          if (!sent) await giveBack(counters);
+          if (!sent) await giveBack(apiKeyId, stamp);
           return result;
         },
       };

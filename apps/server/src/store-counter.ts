@@ -55,49 +55,6 @@ export async function incrementCounter(
   );
 }
 
-/**
- * Takes one back from a counter of {@link incrementCounter} (a counted send that did not happen)
- * and returns the new count; a counter that is gone (expired) stays gone, one at 1 is deleted.
- * The same read, then compare-and-set, as the increment: never below zero, never a lost count.
- *
- * @param store The OTP store.
- * @param key The counter's key.
- * @param ttlMs How long the counter lives after this write, ms (the rest of its window).
- * @param maxTries Compare-and-set attempts before giving up.
- * @returns The count after this call (0 when the counter is gone).
- * @throws {OtpError} `STORE_CONTENTION` (retryable) after `maxTries` lost races,
- *   `STORE_DATA_INVALID` when the key holds something that is not a count, `STORE_UNAVAILABLE`
- *   when the store fails.
- * @example
- * ```ts
- * await decrementCounter(rt.store, `q:key:${id}:h:${hour}`, restOfHour);
- * ```
- */
-export async function decrementCounter(
-  store: OtpStore,
-  key: string,
-  ttlMs: number,
-  maxTries = COUNTER_MAX_TRIES,
-): Promise<number> {
-  for (let attempt = 1; attempt <= maxTries; attempt++) {
-    const current = await call(store, () => store.get(key));
-    if (current === null) return 0;
-    if (!COUNT.test(current)) {
-      throw new OtpError("STORE_DATA_INVALID", `The counter at "${key}" holds a non-count value`, {
-        source: store.name,
-      });
-    }
-    const next = Number(current) - 1;
-    const value = next === 0 ? null : String(next);
-    if (await call(store, () => store.compareAndSet(key, current, value, ttlMs))) return next;
-  }
-  throw new OtpError(
-    "STORE_CONTENTION",
-    `Gave up after ${maxTries} conflicting writes to the counter at "${key}"`,
-    { source: store.name, retryable: true },
-  );
-}
-
 /** A store failure that is not an OtpError yet becomes `STORE_UNAVAILABLE`, as in otp-core. */
 async function call<T>(store: OtpStore, op: () => Promise<T>): Promise<T> {
   try {
