@@ -1,21 +1,19 @@
-import type { EmailChannelOptions } from "@otpkit/delivery-email";
-import { createEmailChannel } from "@otpkit/delivery-email";
-import type { WhatsAppChannelOptions } from "@otpkit/delivery-whatsapp";
-import { createWhatsAppChannel } from "@otpkit/delivery-whatsapp";
-import type { CardApi, HubSpotApp, PortalSettings, SettingsApi } from "@otpkit/hubspot-adapter";
+import type { CardApi, HubSpotApp, SettingsApi } from "@otpkit/hubspot-adapter";
 import {
   createCardApi,
   createHubSpotApp,
   createSettingsApi,
   parseHubSpotSubject,
-  portalEmailTemplates,
 } from "@otpkit/hubspot-adapter";
-import type { OtpChannel, OtpEvent, OtpSecret, OtpStore } from "@otpkit/otp-core";
+import type { OtpEvent, OtpSecret, OtpStore } from "@otpkit/otp-core";
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
 import type { AppDatabase } from "./db/database.js";
 import { createKyselyHubSpotStorage } from "./db/hubspot-storage.js";
 import type { Verification } from "./db/verifications.js";
+import type { ChannelWiring } from "./wiring/channels.js";
+import { sendPolicyOf } from "./wiring/engine.js";
+import { createPortalChannels } from "./wiring/portal-channels.js";
 
 /** How often Wait callbacks whose window ended are completed with `expired`. */
 export const HUBSPOT_COMPLETE_DUE_INTERVAL_MS = 30_000;
@@ -42,10 +40,8 @@ export interface HubSpotRuntimeOptions {
   secrets: readonly OtpSecret[];
   namingKey: string | Uint8Array;
   now: () => number;
-  /** The server's e-mail channel options without templates (SMTP URL or dev outbox), or null. */
-  email: EmailChannelOptions | null;
-  /** The server's WhatsApp channel options (real or dev outbox), or null. */
-  whatsapp: WhatsAppChannelOptions | null;
+  /** The options the server's channels were built from (real or dev outbox), by name. */
+  channels: ChannelWiring["options"];
   /** The audit sink: every engine event of every portal joins the server's audit trail. */
   events: (event: OtpEvent) => void | Promise<void>;
 }
@@ -70,8 +66,10 @@ export function hubspotSubjectOf(
 
 /**
  * Builds the HubSpot app over the server's store and app database: each portal's channels are
- * the server's (same SMTP server or dev outbox, same WhatsApp number) with the portal's own
- * e-mail texts and WhatsApp template names, built once per portal and settings version.
+ * the server's registered channels (same SMTP server or dev outbox, same WhatsApp number) with
+ * the portal's own e-mail texts and WhatsApp template names (wiring/portal-channels.ts), and each
+ * portal's engine follows the server's send policy (OTP_DESTINATION_*, OTP_PHONE_COUNTRIES) under
+ * the code, expiry and lockout its settings choose.
  */
 export function createHubSpotRuntime(options: HubSpotRuntimeOptions): HubSpotRuntime {
   const { config, logger } = options;
@@ -79,39 +77,7 @@ export function createHubSpotRuntime(options: HubSpotRuntimeOptions): HubSpotRun
   const clientSecret = config.HUBSPOT_CLIENT_SECRET!;
   const storage = createKyselyHubSpotStorage(options.database);
   const appId = config.HUBSPOT_APP_ID === undefined ? undefined : Number(config.HUBSPOT_APP_ID);
-
-  // One set of channels per portal and settings text; replaced ones are closed at shutdown only
-  // (an engine built from them may still be sending).
-  const cache = new Map<number, { key: string; channels: OtpChannel[] }>();
-  const retired: OtpChannel[] = [];
-  function channelsFor(settings: PortalSettings, portalId: number): OtpChannel[] {
-    const key = JSON.stringify([settings.email, settings.whatsapp]);
-    const hit = cache.get(portalId);
-    if (hit?.key === key) return hit.channels;
-    if (hit) retired.push(...hit.channels);
-    const channels: OtpChannel[] = [];
-    if (settings.whatsapp.enabled && options.whatsapp) {
-      const templates = Object.fromEntries(
-        Object.entries(settings.whatsapp.templates ?? {}).filter(([, v]) => Boolean(v)),
-      );
-      channels.push(
-        createWhatsAppChannel({
-          ...options.whatsapp,
-          templates: { ...options.whatsapp.templates, ...templates },
-        }),
-      );
-    }
-    if (settings.email.enabled && options.email) {
-      channels.push(
-        createEmailChannel({
-          ...options.email,
-          templates: portalEmailTemplates(settings.email.template, settings.email.translations),
-        }),
-      );
-    }
-    cache.set(portalId, { key, channels });
-    return channels;
-  }
+  const portalChannels = createPortalChannels(options.channels);
 
   const app = createHubSpotApp({
     clientId,
@@ -121,7 +87,10 @@ export function createHubSpotRuntime(options: HubSpotRuntimeOptions): HubSpotRun
     store: options.store,
     secrets: options.secrets,
     namingKey: options.namingKey,
-    channelsFor,
+    channelsFor: portalChannels.channelsFor,
+    // A deployment's rules hold for every engine it runs: the send quota per destination and the
+    // phone countries (the generic API's and the conversations' engines have them too).
+    engine: sendPolicyOf(config),
     events: (_portalId, event) => options.events(event),
     basePath: config.HUBSPOT_API_BASE_URL,
     ...(config.PUBLIC_URL ? { publicUrl: config.publicUrl } : {}),
@@ -176,8 +145,7 @@ export function createHubSpotRuntime(options: HubSpotRuntimeOptions): HubSpotRun
       timer = undefined;
       await beat;
       await app.close();
-      const all = [...retired, ...[...cache.values()].flatMap((c) => c.channels)];
-      for (const channel of all) await channel.close?.();
+      await portalChannels.close();
     },
   };
 }

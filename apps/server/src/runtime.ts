@@ -23,6 +23,7 @@ import type { KeyQuota } from "./key-quota.js";
 import { createKeyQuota } from "./key-quota.js";
 import type { Metrics } from "./metrics.js";
 import { createMetrics } from "./metrics.js";
+import { matchesTestRecipient } from "./test-recipients.js";
 import type { ChannelWiring } from "./wiring/channels.js";
 import { buildChannels } from "./wiring/channels.js";
 import { auditSink, policyOf, sendPolicyOf } from "./wiring/engine.js";
@@ -117,7 +118,14 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   });
   closers.push(() => database.close());
   const audit = createAuditLog(database);
-  const apiKeys = createApiKeys(database, now);
+  const apiKeys = createApiKeys(database, now, {
+    cacheTtlMs: config.API_KEY_CACHE_TTL_MS,
+    onWatchError: (error) =>
+      logger.warn(
+        { err: { message: error.message } },
+        "API key revocation listener lost; keys are read from the database until it is back",
+      ),
+  });
   // Seals each verification's recipient (db/sealed-recipient.ts). From the naming key, which is
   // stable across restarts and secret rotations, under its own HKDF label.
   const recipientKey = Buffer.from(
@@ -155,8 +163,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
       secrets,
       namingKey: naming.key,
       now,
-      email: wired.email,
-      whatsapp: wired.whatsapp,
+      channels: wired.options,
       events: sink.events,
     });
     const app = hubspot;
@@ -178,6 +185,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     perHour: config.API_KEY_MAX_SENDS_PER_HOUR,
     perDay: config.API_KEY_MAX_SENDS_PER_DAY,
     events: sink.events,
+    isTestRecipient: (r) => matchesTestRecipient(config.TEST_RECIPIENTS ?? [], r),
   });
   const conversations = conversationsOf(
     config,

@@ -47,7 +47,7 @@ describe("the channel registry", () => {
       const [entry] = readWhatsAppOutbox(wired.outbox.whatsapp!);
       expect(receipt.messageId).toBe(`wamid.outbox.${entry?.id}`);
       // …and the entry's outbox reader lists it for /dev/outbox, with its code and receipt id.
-      const rows = await CHANNEL_REGISTRY.whatsapp.readOutbox(wired.outbox.whatsapp!, 10);
+      const rows = await CHANNEL_REGISTRY.whatsapp.outbox.list(wired.outbox.whatsapp!, 10);
       expect(rows).toEqual([
         expect.objectContaining({
           messageId: receipt.messageId,
@@ -68,7 +68,7 @@ describe("the channel registry", () => {
     });
     const wired = buildChannels(config, Date.now);
     try {
-      expect(wired.email).toMatchObject({ smtp: "smtp://127.0.0.1:2525" });
+      expect(wired.options.email).toMatchObject({ smtp: "smtp://127.0.0.1:2525" });
       expect(wired.outbox.email).toBeNull();
       expect(wired.outbox.whatsapp).toBe(join(dataDir, "outbox", "whatsapp"));
     } finally {

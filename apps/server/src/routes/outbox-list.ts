@@ -1,7 +1,7 @@
 import type { Runtime } from "../runtime.js";
-import type { OutboxRow } from "../wiring/channel-entry.js";
+import type { ChannelEntry, OutboxRow } from "../wiring/channel-entry.js";
 import type { ChannelName } from "../wiring/channel-registry.js";
-import { CHANNEL_REGISTRY } from "../wiring/channel-registry.js";
+import { CHANNEL_NAMES, channelEntry, isChannelName } from "../wiring/channel-registry.js";
 
 /** One message of the dev outbox, with what the audit trail knows of it. */
 export interface OutboxMessageView extends OutboxRow {
@@ -27,10 +27,10 @@ export interface OutboxMessageView extends OutboxRow {
  */
 export async function listOutbox(rt: Runtime, limit: number): Promise<OutboxMessageView[]> {
   const rows: Array<OutboxRow & { channel: ChannelName }> = [];
-  for (const channel of Object.keys(CHANNEL_REGISTRY) as ChannelName[]) {
+  for (const channel of CHANNEL_NAMES) {
     const dir = rt.outbox[channel];
     if (!dir) continue;
-    for (const row of await CHANNEL_REGISTRY[channel].readOutbox(dir, limit)) {
+    for (const row of await channelEntry(channel).outbox.list(dir, limit)) {
       rows.push({ ...row, channel });
     }
   }
@@ -47,4 +47,22 @@ export async function listOutbox(rt: Runtime, limit: number): Promise<OutboxMess
     })
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
     .slice(0, limit);
+}
+
+/**
+ * The outbox of the channel a URL names: its registry entry and its folder, or null when no
+ * registered channel has that name or the channel delivers for real (no outbox).
+ *
+ * @throws {never}
+ * @example
+ * const outbox = channelOutbox(rt, c.req.param("channel"));
+ * const page = outbox && (await outbox.entry.outbox.page(outbox.dir, id, href));
+ */
+export function channelOutbox(
+  rt: Runtime,
+  channel: string,
+): { entry: ChannelEntry<Record<never, never>, unknown>; dir: string } | null {
+  if (!isChannelName(channel)) return null;
+  const dir = rt.outbox[channel];
+  return dir ? { entry: channelEntry(channel), dir } : null;
 }

@@ -1,22 +1,21 @@
-import { readOutboxMessage } from "@otpkit/delivery-email";
-import { readWhatsAppOutbox } from "@otpkit/delivery-whatsapp/outbox";
 import type { Context } from "hono";
 import { Hono } from "hono";
-import { simpleParser } from "mailparser";
 import * as z from "zod";
 import { query } from "../http-validation.js";
 import type { Markup } from "../pages/html.js";
 import { markup, page } from "../pages/html.js";
 import type { Runtime } from "../runtime.js";
-import { listOutbox } from "./outbox-list.js";
+import { channelOutbox, listOutbox } from "./outbox-list.js";
 
 const listQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(200) });
 
 /**
  * The dev outbox, mounted at `/dev`: what the server would have sent, newest first, as a page
- * (`/dev/outbox`, each message with its own page) and as JSON (`/dev/outbox.json`), each message
- * with its code and the verification it belongs to. Mounted only while a channel writes to the
- * outbox (no SMTP or no WhatsApp credentials configured), and never in production: it shows codes.
+ * (`/dev/outbox`, each message with its own page, `/dev/outbox/<channel>/<id>`) and as JSON
+ * (`/dev/outbox.json`), each message with its code and the verification it belongs to. Every
+ * registered channel's outbox is served by its registry entry, so a new channel needs no route.
+ * Mounted only while a channel writes to the outbox (no SMTP or no WhatsApp credentials
+ * configured), and never in production: it shows codes.
  *
  * @throws {never}
  * @example
@@ -67,46 +66,32 @@ ${
     return devPage(c, "Dev outbox", body);
   });
 
-  dev.get("/outbox/email/:id", async (c) => {
-    if (!rt.outbox.email) return c.notFound();
-    const message = await readOutboxMessage(rt.outbox.email, c.req.param("id"));
-    if (!message) return c.notFound();
-    const parsed = await simpleParser(message.raw);
-    const { entry } = message;
+  // A message's page, and a part its page frames (the e-mail's HTML): whichever registered
+  // channel the URL names serves them from its own outbox (wiring/channel-entry.ts).
+  dev.get("/outbox/:channel/:id", async (c) => {
+    const outbox = channelOutbox(rt, c.req.param("channel"));
+    if (!outbox) return c.notFound();
+    const id = c.req.param("id");
+    const href = `/dev/outbox/${outbox.entry.name}/${encodeURIComponent(id)}`;
+    const shown = await outbox.entry.outbox.page(outbox.dir, id, href);
+    if (!shown) return c.notFound();
     const body = markup`<p><a href="/dev/outbox">← Outbox</a></p>
-<h1>${parsed.subject ?? "(no subject)"}</h1>
-<p>To ${entry.to} · ${entry.kind} · ${entry.createdAt}</p>
-<h2>Plain text</h2>
-<pre data-part="text">${parsed.text ?? ""}</pre>
-<h2>HTML</h2>
-<iframe sandbox title="HTML part" src="/dev/outbox/email/${encodeURIComponent(entry.id)}/html"></iframe>`;
-    return devPage(c, parsed.subject ?? "Message", body);
+${shown.body}`;
+    return devPage(c, shown.title, body);
   });
 
-  dev.get("/outbox/email/:id/html", async (c) => {
-    if (!rt.outbox.email) return c.notFound();
-    const message = await readOutboxMessage(rt.outbox.email, c.req.param("id"));
-    if (!message) return c.notFound();
-    const parsed = await simpleParser(message.raw);
-    // The e-mail's own HTML, sandboxed (no scripts, no same-origin) and with inline styles only.
+  dev.get("/outbox/:channel/:id/:part", async (c) => {
+    const outbox = channelOutbox(rt, c.req.param("channel"));
+    const { id, part } = c.req.param();
+    const shown =
+      outbox?.entry.outbox.part && (await outbox.entry.outbox.part(outbox.dir, id, part));
+    if (typeof shown !== "string") return c.notFound();
+    // The message's own HTML, sandboxed (no scripts, no same-origin) and with inline styles only.
     c.header(
       "Content-Security-Policy",
       "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox",
     );
-    return c.html(typeof parsed.html === "string" ? parsed.html : "<p>(no HTML part)</p>");
-  });
-
-  dev.get("/outbox/whatsapp/:id", async (c) => {
-    if (!rt.outbox.whatsapp) return c.notFound();
-    const entry = readWhatsAppOutbox(rt.outbox.whatsapp, 500).find(
-      (e) => e.id === c.req.param("id"),
-    );
-    if (!entry) return c.notFound();
-    const body = markup`<p><a href="/dev/outbox">← Outbox</a></p>
-<h1>WhatsApp: ${entry.template}</h1>
-<p>POST ${entry.path} · to ${entry.to} · ${entry.createdAt}</p>
-<pre data-part="json">${JSON.stringify(entry.body, null, 2)}</pre>`;
-    return devPage(c, `WhatsApp ${entry.template}`, body);
+    return c.html(shown);
   });
 
   return dev;

@@ -1,5 +1,7 @@
+import type { PortalSettings } from "@otpkit/hubspot-adapter";
 import type { OtpChannel } from "@otpkit/otp-core";
 import type * as z from "zod";
+import type { Markup } from "../pages/html.js";
 
 /** What every channel is given besides its own variables. */
 export interface ChannelContext {
@@ -28,13 +30,55 @@ export interface OutboxRow {
   code: string | null;
 }
 
+/** One message's own page in the dev outbox: its title and what the page shows of it. */
+export interface OutboxPage {
+  title: string;
+  /** The page's content below the link back to the list (escaped by `markup`). */
+  body: Markup;
+}
+
 /** The parsed values of a channel's own variables, with the shared context. */
 export type ChannelConfig<Env extends z.ZodRawShape> = z.infer<z.ZodObject<Env>> & ChannelContext;
 
 /**
+ * A channel's dev outbox: the channel writing to files instead of its provider, and how the
+ * development pages (routes/outbox.ts) list and show those files. Everything it reads carries
+ * codes: development pages only.
+ */
+export interface ChannelOutbox<Config, Options> {
+  /** The same channel writing to `dir` instead of a provider. */
+  options(config: Config, dir: string): Options;
+  /** Its messages in `dir`, newest first, at most `limit`. */
+  list(dir: string, limit: number): Promise<OutboxRow[]>;
+  /**
+   * The page of message `id` (`/dev/outbox/<name>/<id>`, given as `href`), or null when `dir` has
+   * no such message. `id` comes from the URL: unknown or malformed ids are null, never a path.
+   */
+  page(dir: string, id: string, href: string): Promise<OutboxPage | null>;
+  /**
+   * A part of message `id` its page frames (`<href>/<part>`: the e-mail's HTML), as an HTML
+   * document the route serves sandboxed (no scripts, no same-origin); null when there is none.
+   */
+  part?(dir: string, id: string, part: string): Promise<string | null>;
+}
+
+/**
+ * How a HubSpot portal's settings shape a channel (hubspot-runtime.ts): the registry says how the
+ * channel is built, the portal's settings whether it is on and with which texts or senders. A
+ * channel without it is not offered to portals.
+ */
+export interface PortalChannel<Options> {
+  /** The part of a portal's settings the channel reads: a change of it rebuilds the channel. */
+  reads(settings: PortalSettings): unknown;
+  /** The server's options with the portal's texts or senders; null when the portal has it off. */
+  options(server: Options, settings: PortalSettings): Options | null;
+}
+
+/**
  * One channel, registered once: its name and address kind, its environment variables (a zod
- * fragment the env schema composes), how it is built from them, and its dev outbox. A new channel
- * is a package plus one entry in `CHANNEL_REGISTRY` (wiring/channel-registry.ts).
+ * fragment the env schema composes), how it is built from them, its dev outbox and its form in a
+ * HubSpot portal. A new channel is a package plus one entry in `CHANNEL_REGISTRY`
+ * (wiring/channel-registry.ts).
  */
 export interface ChannelEntry<Env extends z.ZodRawShape, Options> {
   /** The channel's `name` (also the outbox folder and the `/dev/outbox/<name>/…` pages). */
@@ -55,10 +99,10 @@ export interface ChannelEntry<Env extends z.ZodRawShape, Options> {
    * used where allowed). `now` is the engine's clock.
    */
   provider(config: ChannelConfig<Env>, now: () => number): Options | null;
-  /** The same channel writing to `dir` instead of a provider. */
-  outbox(config: ChannelConfig<Env>, dir: string): Options;
-  /** Its dev outbox's messages in `dir`, newest first, at most `limit`. They carry codes. */
-  readOutbox(dir: string, limit: number): Promise<OutboxRow[]>;
+  /** Its dev outbox: the options writing to it, and its list and pages. */
+  outbox: ChannelOutbox<ChannelConfig<Env>, Options>;
+  /** Its form in a HubSpot portal, when portals may turn it on. */
+  portal?: PortalChannel<Options>;
   /** Builds the channel from the options above. */
   create(options: Options): OtpChannel;
 }

@@ -1,18 +1,23 @@
 import { join } from "node:path";
-import type { EmailChannelOptions } from "@otpkit/delivery-email";
-import type { WhatsAppChannelOptions } from "@otpkit/delivery-whatsapp";
 import type { OtpChannel } from "@otpkit/otp-core";
 import type { Config } from "../config.js";
 import type { ChannelConfig, ChannelEntry } from "./channel-entry.js";
-import type { ChannelName } from "./channel-registry.js";
-import { CHANNEL_REGISTRY } from "./channel-registry.js";
+import type { CHANNEL_REGISTRY, ChannelName } from "./channel-registry.js";
+import { CHANNEL_NAMES, channelEntry } from "./channel-registry.js";
+
+/** The options a registered channel is built from (what its entry's `create` takes). */
+export type ChannelOptionsOf<N extends ChannelName> = Parameters<
+  (typeof CHANNEL_REGISTRY)[N]["create"]
+>[0];
 
 /** The server's channels and the options they were built from. */
 export interface ChannelWiring {
   channels: OtpChannel[];
-  /** Kept: the HubSpot app builds each portal's e-mail channel from them. */
-  email: EmailChannelOptions | null;
-  whatsapp: WhatsAppChannelOptions | null;
+  /**
+   * The options each channel was built from, by name (null: not built). Kept: each HubSpot
+   * portal's channels are these with the portal's texts (wiring/portal-channels.ts).
+   */
+  options: { [N in ChannelName]: ChannelOptionsOf<N> | null };
   /** Folders of the dev outbox, by channel, when no real provider is configured. */
   outbox: Record<ChannelName, string | null>;
   close(): Promise<void>;
@@ -29,21 +34,23 @@ export interface ChannelWiring {
  */
 export function buildChannels(config: Config, now: () => number): ChannelWiring {
   const channels: OtpChannel[] = [];
-  const outbox = { email: null, whatsapp: null } as Record<ChannelName, string | null>;
-  const built = { email: null, whatsapp: null } as Record<ChannelName, unknown>;
-  for (const name of Object.keys(CHANNEL_REGISTRY) as ChannelName[]) {
-    // Each entry reads only its own variables and the shared context; Config has them all.
-    const entry = CHANNEL_REGISTRY[name] as ChannelEntry<Record<never, never>, unknown>;
+  const outbox = Object.fromEntries(CHANNEL_NAMES.map((name) => [name, null])) as Record<
+    ChannelName,
+    string | null
+  >;
+  const options = { ...outbox } as Record<ChannelName, unknown>;
+  for (const name of CHANNEL_NAMES) {
+    const entry = channelEntry(name);
+    // Config has every entry's variables and the shared context.
     const chosen = optionsOf(entry, config as unknown as ChannelConfig<Record<never, never>>, now);
     if (chosen === null) continue;
-    if (chosen.outboxDir !== null) outbox[name] = chosen.outboxDir;
-    built[name] = chosen.options;
+    outbox[name] = chosen.outboxDir;
+    options[name] = chosen.options;
     channels.push(entry.create(chosen.options));
   }
   return {
     channels,
-    email: built.email as EmailChannelOptions | null,
-    whatsapp: built.whatsapp as WhatsAppChannelOptions | null,
+    options: options as ChannelWiring["options"],
     outbox,
     close: async () => {
       for (const channel of channels) await channel.close?.();
@@ -60,5 +67,5 @@ function optionsOf<Options>(
   if (provider !== null) return { options: provider, outboxDir: null };
   if (!config.outboxAllowed) return null;
   const dir = join(config.DATA_DIR, "outbox", entry.name);
-  return { options: entry.outbox(config, dir), outboxDir: dir };
+  return { options: entry.outbox.options(config, dir), outboxDir: dir };
 }

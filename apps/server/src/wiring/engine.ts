@@ -58,20 +58,23 @@ type SendPolicyEnv = Pick<
   | "OTP_PHONE_COUNTRIES"
 >;
 
+/** The engine options of {@link sendPolicyOf}. */
+export type SendPolicy = Pick<OtpOptions, "destinationQuota" | "phoneCountries" | "phoneCountryOf">;
+
 /**
- * The send policy every engine of the server shares (the generic API's and the conversations'):
- * the quota per destination (OTP_DESTINATION_*) and the countries phone channels may send to
- * (OTP_PHONE_COUNTRIES). Numbers are placed with libphonenumber's metadata (through the HubSpot
- * adapter's `parsePhone`), which tells the countries of a shared calling code apart: with
- * `OTP_PHONE_COUNTRIES=US`, a Jamaican `+1 876` number is refused, not let in as `+1`. A number
- * it cannot place (a toll-free `+1 800`, an invalid one) falls back to the engine's calling-code
- * rule.
+ * The send policy every engine of the server shares (the generic API's, the conversations' and
+ * each HubSpot portal's): the quota per destination (OTP_DESTINATION_*) and the countries phone
+ * channels may send to (OTP_PHONE_COUNTRIES), options no HubSpot portal setting decides. Numbers
+ * are placed with libphonenumber's metadata (through the HubSpot adapter's `parsePhone`), which
+ * tells the countries of a shared calling code apart: with `OTP_PHONE_COUNTRIES=US`, a Jamaican
+ * `+1 876` number is refused, not let in as `+1`. A number it cannot place (a toll-free `+1 800`,
+ * an invalid one) falls back to the engine's calling-code rule.
  *
  * @throws {never}
  * @example
  * createOtp({ ...options, ...sendPolicyOf(config) });
  */
-export function sendPolicyOf(config: SendPolicyEnv): Partial<OtpOptions> {
+export function sendPolicyOf(config: SendPolicyEnv): SendPolicy {
   const countries = config.OTP_PHONE_COUNTRIES;
   return {
     destinationQuota: config.OTP_DESTINATION_QUOTA && {

@@ -81,6 +81,7 @@ export const GENERATE_ERRORS = [
   "phone_unknown_country",
   "phone_not_possible",
   "phone_invalid",
+  "country_not_allowed",
   "invalid_approver_email",
   "no_owner",
   "owner_no_email",

@@ -149,6 +149,9 @@ function failed(reason: GenerateError): Record<string, string> {
 function issueFailure(error: unknown): GenerateError | undefined {
   if (!isOtpError(error)) return undefined;
   if (error.code === "NO_CHANNEL") return "no_channel";
+  // The host's phone-country allow-list (`engine.phoneCountries`) leaves the number out, and no
+  // other channel the step may use reaches the contact: nothing was sent.
+  if (error.code === "DESTINATION_NOT_ALLOWED") return "country_not_allowed";
   // Every channel refused or kept failing: the code was withdrawn (otp-core), nothing is out.
   if (error.code === "DELIVERY_FAILED") return "delivery_failed";
   // The same callback with another recipient (the contact changed between HubSpot's retries).

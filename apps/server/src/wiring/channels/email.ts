@@ -1,13 +1,15 @@
 import type { EmailChannelOptions } from "@otpkit/delivery-email";
 import { createEmailChannel } from "@otpkit/delivery-email";
+import { portalEmailTemplates } from "@otpkit/hubspot-adapter";
 import * as z from "zod";
 import { need } from "../../config-error.js";
 import { url } from "../../config-values.js";
 import { defineChannel } from "../channel-entry.js";
-import { readEmailOutbox } from "./email-outbox.js";
+import { emailOutboxPage, emailOutboxPart, readEmailOutbox } from "./email-outbox.js";
 
 /**
  * The e-mail channel: SMTP_URL + SMTP_FROM for a real server, else the dev outbox (`.eml` files).
+ * A HubSpot portal that turns e-mail on gets it with its own texts, per language.
  *
  * @throws {never} Building throws the channel's own `CONFIG_INVALID`.
  * @example
@@ -37,14 +39,25 @@ export const emailEntry = defineChannel({
     if (!config.SMTP_URL) return null;
     return { ...common(config), from: config.SMTP_FROM!, smtp: config.SMTP_URL };
   },
-  outbox(config, dir): EmailChannelOptions {
-    return {
-      ...common(config),
-      from: config.SMTP_FROM ?? `${config.PRODUCT_NAME} <no-reply@localhost.test>`,
-      outbox: { dir },
-    };
+  outbox: {
+    options(config, dir): EmailChannelOptions {
+      return {
+        ...common(config),
+        from: config.SMTP_FROM ?? `${config.PRODUCT_NAME} <no-reply@localhost.test>`,
+        outbox: { dir },
+      };
+    },
+    list: readEmailOutbox,
+    page: emailOutboxPage,
+    part: emailOutboxPart,
   },
-  readOutbox: readEmailOutbox,
+  portal: {
+    reads: (settings) => settings.email,
+    options: (server, { email }) =>
+      email.enabled
+        ? { ...server, templates: portalEmailTemplates(email.template, email.translations) }
+        : null,
+  },
   create: createEmailChannel,
 });
 

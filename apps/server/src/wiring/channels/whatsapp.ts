@@ -6,7 +6,7 @@ import { need } from "../../config-error.js";
 import { list, templateName, url } from "../../config-values.js";
 import type { ChannelConfig } from "../channel-entry.js";
 import { defineChannel } from "../channel-entry.js";
-import { readWhatsAppOutboxRows } from "./whatsapp-outbox.js";
+import { readWhatsAppOutboxRows, whatsappOutboxPage } from "./whatsapp-outbox.js";
 
 const env = {
   WHATSAPP_PHONE_NUMBER_ID: z
@@ -46,7 +46,8 @@ const env = {
 /**
  * The WhatsApp channel: WHATSAPP_PHONE_NUMBER_ID + WHATSAPP_ACCESS_TOKEN for Meta's Cloud API,
  * else the dev outbox (the Graph request as a `.json` file). WHATSAPP_APP_SECRET and
- * WHATSAPP_VERIFY_TOKEN are its webhook's (routes/whatsapp-webhook.ts).
+ * WHATSAPP_VERIFY_TOKEN are its webhook's (routes/whatsapp-webhook.ts). A HubSpot portal that
+ * turns WhatsApp on gets the same number with its own template names.
  *
  * @throws {never} Building throws the channel's own `CONFIG_INVALID`.
  * @example
@@ -78,11 +79,30 @@ export const whatsappEntry = defineChannel({
       now, // per-number pacing runs on the same clock as the engine
     };
   },
-  outbox(config, dir): WhatsAppChannelOptions {
-    // The real WhatsApp channel, its requests written to the outbox instead of Meta.
-    return { ...whatsappOutboxOptions({ dir }), ...templates(config) };
+  outbox: {
+    options(config, dir): WhatsAppChannelOptions {
+      // The real WhatsApp channel, its requests written to the outbox instead of Meta.
+      return { ...whatsappOutboxOptions({ dir }), ...templates(config) };
+    },
+    list: readWhatsAppOutboxRows,
+    page: whatsappOutboxPage,
   },
-  readOutbox: readWhatsAppOutboxRows,
+  portal: {
+    reads: (settings) => settings.whatsapp,
+    // The server's number; the portal's template names over the server's, kind by kind.
+    options: (server, { whatsapp }) =>
+      whatsapp.enabled
+        ? {
+            ...server,
+            templates: {
+              ...server.templates,
+              ...Object.fromEntries(
+                Object.entries(whatsapp.templates).filter(([, name]) => Boolean(name)),
+              ),
+            },
+          }
+        : null,
+  },
   create: createWhatsAppChannel,
 });
 
