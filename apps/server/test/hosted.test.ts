@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { ANA, enter, open, resend, submit, VERIFIED, verification } from "./support/hosted-page.js";
 import {
   emails,
   lastEmailCode,
@@ -18,65 +19,6 @@ async function start(env: Record<string, string> = {}): Promise<TestServer> {
   const server = await createTestServer(env);
   servers.push(server);
   return server;
-}
-
-const ANA = { email: "ana@example.com" };
-/** The success heading, as escaped in the HTML. */
-const VERIFIED = "You&#39;re verified";
-
-/** Starts a verification through the API; returns its id and the code from the outbox. */
-async function verification(
-  s: TestServer,
-  extra: Record<string, unknown> = {},
-  subject = "user-1",
-): Promise<{ id: string; code: string }> {
-  const res = await s.api("/api/v1/verifications", {
-    body: { subject, recipient: ANA, ...extra },
-  });
-  expect(res.status).toBe(201);
-  const { id } = (await res.json()) as { id: string };
-  return { id, code: await lastEmailCode(s.rt, "ana@example.com") };
-}
-
-/** A browser session on the hosted page: keeps the CSRF cookie and the form's token. */
-interface Session {
-  cookie: string;
-  csrf: string;
-  html: string;
-  status: number;
-}
-
-async function open(s: TestServer, id: string, headers: Record<string, string> = {}) {
-  const res = await s.app.request(`/verify/${id}`, { headers });
-  const html = await res.text();
-  const cookie = /otpkit_csrf=([^;]+)/.exec(res.headers.get("set-cookie") ?? "")?.[1] ?? "";
-  const csrf = /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? "";
-  return { res, html, session: { cookie, csrf, html, status: res.status } satisfies Session };
-}
-
-function submit(
-  s: TestServer,
-  id: string,
-  fields: Record<string, string>,
-  options: { cookie?: string; headers?: Record<string, string> } = {},
-): Promise<Response> {
-  return Promise.resolve(
-    s.app.request(`/verify/${id}`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/x-www-form-urlencoded",
-        ...(options.cookie ? { cookie: `otpkit_csrf=${options.cookie}` } : {}),
-        ...options.headers,
-      },
-      body: new URLSearchParams(fields).toString(),
-    }),
-  );
-}
-
-async function enter(s: TestServer, id: string, code: string, session?: Session) {
-  const own = session ?? (await open(s, id)).session;
-  const res = await submit(s, id, { csrf: own.csrf, code }, { cookie: own.cookie });
-  return { res, html: await res.text() };
 }
 
 async function attemptsUsed(s: TestServer): Promise<number | undefined> {
@@ -597,20 +539,6 @@ describe("rate limit per client IP", () => {
 });
 
 describe("a new code: retry on failure and Send a new code", () => {
-  /** The "Send a new code" button of the page, posted with the page's own token. */
-  async function resend(s: TestServer, id: string, session: Session, headers = {}) {
-    const res = await s.app.request(`/verify/${id}/resend`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/x-www-form-urlencoded",
-        cookie: `otpkit_csrf=${session.cookie}`,
-        ...headers,
-      },
-      body: new URLSearchParams({ csrf: session.csrf }).toString(),
-    });
-    return { res, html: await res.text() };
-  }
-
   const resendForm = (id: string) =>
     `<form class="resend" method="post" action="/verify/${id}/resend">`;
 

@@ -23,7 +23,8 @@ const SOURCE = { source: "conversation-auth" } as const;
  *   (parsed with `defaultCountry`), else by e-mail; with both, `channelPreference`. The reply
  *   names the masked destination: "We sent a verification code to the number ***78 ...".
  * - `submit`: the code is taken out of the message; "hello" spends no attempt. Right → an
- *   authenticated session; wrong → attempts left; the third wrong → cancelled; late → expired.
+ *   authenticated session; wrong → attempts left; the third wrong → cancelled; late → expired;
+ *   the code of an earlier `start` (a newer one replaced it) → `replaced`, nothing spent.
  * - Sessions: one record per conversation in `store` (compare-and-set), ending after
  *   `session.inactivityMs` without activity (`status` and `submit` count as activity) and at the
  *   latest `session.absoluteMs` (≤ 24 h) after verification; `end` ends one.
@@ -202,6 +203,9 @@ export function createConversationAuth(options: ConversationAuthOptions): Conver
         if (outcome.attemptsRemaining > 0)
           return result("pending", incorrect(locale, outcome.attemptsRemaining));
         return drop("cancelled", say(locale, "cancelled"));
+      case "replaced":
+        // The code of an earlier start in this conversation: it counted nothing; ask for the latest.
+        return answer("pending", locale, "replaced");
       case "exhausted":
         return drop("cancelled", say(locale, "cancelled"));
       case "malformed":

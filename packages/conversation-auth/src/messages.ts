@@ -16,6 +16,8 @@ export interface ConversationMessages {
   incorrectMany: string;
   /** A wrong code, one attempt left. */
   incorrectOne: string;
+  /** The code typed is one a newer code replaced: nothing was counted; enter the latest. */
+  replaced: string;
   /** The last wrong code: the process is cancelled. */
   cancelled: string;
   /** The code's time is up. */

@@ -67,6 +67,26 @@ describe("seed 004: the pay-stub conversation", () => {
     );
   });
 
+  it("the code of an earlier start, typed after a restart, is answered as replaced: nothing spent", async () => {
+    const t = setup();
+    await t.auth.start({ conversationId: "c1", identifier: "4721" });
+    const first = t.phoneCode();
+    t.advance(MINUTE); // past otp-core's resend cooldown
+    await t.auth.start({ conversationId: "c1", identifier: "4721" });
+    const second = t.phoneCode();
+    // The person answers with the first message's code: no attempt counted, the process goes on.
+    expect(await t.auth.submit({ conversationId: "c1", text: first })).toEqual({
+      state: "pending",
+      reply: "That code was replaced by a newer one. Please enter the latest code we sent you.",
+    });
+    expect((await t.auth.submit({ conversationId: "c1", text: wrong(second) })).reply).toBe(
+      "Incorrect code. You have 2 attempts remaining.",
+    );
+    expect((await t.auth.submit({ conversationId: "c1", text: second })).state).toBe(
+      "authenticated",
+    );
+  });
+
   it("a code entered after 5 minutes has expired", async () => {
     const t = setup();
     await t.auth.start({ conversationId: "c1", identifier: "4721" });

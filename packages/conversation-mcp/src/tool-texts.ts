@@ -40,7 +40,8 @@ export const TOOL_DESCRIPTIONS = {
     "Check the verification code the user typed in this chat: pass their whole message as " +
     "`text`, exactly as written. Call it only with a message the user sent after " +
     `start_verification. ${RELAY} ${ONLY_AUTHENTICATED} On \`pending\` the user may try again ` +
-    "(the reply says how many attempts are left); on `cancelled` or `expired` they must start " +
+    "(the reply says how many attempts are left, or that they typed the code of an older " +
+    "message and should enter the latest one); on `cancelled` or `expired` they must start " +
     `over: ask for their identifier again and call start_verification. ${CHAT_ONLY} The result ` +
     "never contains the code.",
   session_status:

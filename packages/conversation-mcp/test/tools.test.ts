@@ -121,6 +121,25 @@ describe("the conversation MCP tools", () => {
     expect((await submit(code)).result?.state).not.toBe("authenticated");
   });
 
+  it("relays 'replaced' for the code of an earlier start: still pending, nothing spent", async () => {
+    const flow = setup();
+    const client = await connect(flow.auth);
+    await client.call("start_verification", { conversation_id: "c4", identifier: "4721" });
+    const first = flow.phoneCode();
+    flow.advance(60_000); // past otp-core's resend cooldown
+    await client.call("start_verification", { conversation_id: "c4", identifier: "4721" });
+    const submit = (text: string) => client.call("submit_code", { conversation_id: "c4", text });
+    const old = await submit(first);
+    expect(old.result).toMatchObject({ state: "pending", reply: MESSAGES_EN.replaced });
+    expect(old.result?.next).toContain("call submit_code");
+    expect(old.raw).not.toContain(first);
+    const latest = flow.phoneCode();
+    expect((await submit(wrong(latest))).result?.reply).toBe(
+      "Incorrect code. You have 2 attempts remaining.",
+    );
+    expect((await submit(latest)).result?.state).toBe("authenticated");
+  });
+
   it("answers bad arguments with a tool error naming the argument, and keeps serving", async () => {
     const client = await connect(setup().auth);
     const cases: Array<[string, Record<string, unknown>, string]> = [

@@ -75,9 +75,12 @@ test("seed 003: retry with a fresh code, lockout, unlock — through createOtp a
   const second = codes()[1]!;
   expect(second).not.toBe(first);
 
-  // 3. The old code 5 s later: it no longer works, and the resend throttle holds the next code.
+  // 3. The old code 5 s later (the retry message is still on its way): it no longer works, and
+  // typing it costs nothing and sends nothing. A wrong code then counts, and the resend throttle
+  // holds the next code.
   t += 5_000;
-  expect(await otp.verify({ ...who, code: first })).toMatchObject({
+  expect(await otp.verify({ ...who, code: first })).toMatchObject({ status: "replaced" });
+  expect(await otp.verify({ ...who, code: wrong(second, first) })).toMatchObject({
     status: "invalid",
     resent: false,
   });

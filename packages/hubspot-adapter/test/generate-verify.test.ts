@@ -123,6 +123,29 @@ describe("Generate OTP by e-mail, then Verify OTP", () => {
     expect(right["otp_result"]).toBe("verified");
   });
 
+  it("answers the code a newer Generate replaced as invalid, spending nothing", async () => {
+    await h.settings({ email: { enabled: true } });
+    const id = h.portal.addContact({ properties: { email: "eve@example.com" } });
+    await h.outputs("generate", contactPayload(id, {}, { email: "eve@example.com" }));
+    const first = h.email.lastCode()!;
+    h.advance(31_000); // past the resend cooldown
+    await h.outputs("generate", contactPayload(id, {}, { email: "eve@example.com" }));
+    const second = h.email.lastCode()!;
+    await h.settle();
+    // The contact typed the first e-mail's code: the wrong-code branch, with every attempt left.
+    const old = await h.outputs("verify", contactPayload(id, { submitted_code: first }));
+    expect(old).toEqual({
+      otp_result: "invalid",
+      otp_attempts_remaining: "3",
+      hs_execution_state: "SUCCESS",
+    });
+    await h.settle();
+    expect(h.events.map((e) => e.type)).not.toContain("failed");
+    expect(h.portal.contact(id)).toMatchObject({ [P.attemptsUsed]: "0", [P.status]: "pending" });
+    const right = await h.outputs("verify", contactPayload(id, { submitted_code: second }));
+    expect(right["otp_result"]).toBe("verified");
+  });
+
   it("answers not_found for a contact without a code", async () => {
     const id = h.portal.addContact({ properties: { email: "dee@example.com" } });
     const result = await h.outputs("verify", contactPayload(id, { submitted_code: "123456" }));

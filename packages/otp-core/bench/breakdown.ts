@@ -39,7 +39,7 @@ function bucketOf(frame: Frame): string | undefined {
     return "HMAC";
   if (own(frame, "base64url.ts")) return "base64url";
   if (own(frame, "random.ts")) return "code and id generation";
-  if (own(frame, "record.ts")) return "record codec (JSON)";
+  if (own(frame, "record-codec.ts")) return "record codec (JSON)";
   if (own(frame, "store.ts")) return "memory store";
   if (url.includes(`${SRC}rules/`)) return "rules";
   if (own(frame, "crypto.ts")) return "HMAC glue (UTF-8 input, per-key state)";

@@ -110,6 +110,20 @@ export type VerifyResult =
           /** The fresh code's id, when one went out (pass it as `codeId` from now on). */
           codeId?: string;
         }
+      | {
+          /**
+           * The input is the code that the active one replaced (a resend, or a fresh code after
+           * a wrong guess with `retryOnFailure`), typed before the code's own expiry: the person
+           * holds an older message. It spends nothing (no attempt, no new code) and verifies
+           * nothing: ask for the newest code. Only the most recent replaced code is recognised;
+           * an older one, or one past its expiry, is a wrong code (`invalid`).
+           */
+          status: "replaced";
+          /** The active code's id (pass it as `codeId`). */
+          codeId: string;
+          /** Guesses left on the active code, unchanged by this check. */
+          attemptsRemaining: number;
+        }
       | { status: "expired" }
       | { status: "exhausted" }
       | {

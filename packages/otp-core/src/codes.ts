@@ -33,8 +33,11 @@ export interface CodeMaker {
   isTest(recipient: Recipient | undefined): boolean;
   /** `made` with its sealed copy in the candidate, in `encrypted` storage; `made` itself otherwise. */
   seal(sid: string, made: MadeCode): Promise<MadeCode>;
-  /** Whether `code` (normalised) is the one `state` holds, in constant time. */
-  matches(sid: string, code: string, state: CodeState): boolean;
+  /**
+   * Whether `code` (normalised) is the one `state` holds, in constant time: the active code, or
+   * a code it replaced (only its id, key id and MAC are read).
+   */
+  matches(sid: string, code: string, state: Pick<CodeState, "id" | "keyId" | "mac">): boolean;
   /** The same MAC work as a real comparison, so "no code" takes as long as "wrong code". */
   dummy(sid: string, code: string): void;
   /** The sealed copy, opened (`encrypted` storage only). */

@@ -1,7 +1,7 @@
 import { isOtpError, OtpError } from "./errors.js";
 import type { RandomSource } from "./random.js";
 import type { SubjectRecord } from "./record.js";
-import { decodeRecord, encodeRecord } from "./record.js";
+import { decodeRecord, encodeRecord } from "./record-codec.js";
 import type { Decision } from "./rules/index.js";
 import type { OtpStore } from "./store.js";
 

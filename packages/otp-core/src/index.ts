@@ -53,10 +53,10 @@ export { type CodePolicy, type CodePolicyOptions, createCodePolicy, MIN_BITS } f
 export { type RandomSource, randomString } from "./random.js";
 export {
   type CodeState,
-  decodeRecord,
   EMPTY_RECORD,
-  encodeRecord,
+  type ReplacedCode,
   type SubjectRecord,
 } from "./record.js";
+export { decodeRecord, encodeRecord } from "./record-codec.js";
 export * as rules from "./rules/index.js";
 export { createMemoryStore, type MemoryStoreOptions, type OtpStore } from "./store.js";

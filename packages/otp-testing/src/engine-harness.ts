@@ -42,8 +42,11 @@ export interface EngineTools {
   subject(): string;
   /** Issues an undelivered code and returns it. */
   issueCode(h: Harness, who: string, purpose?: string): Promise<string>;
-  /** The same length and alphabet, one symbol changed: a realistic wrong guess. */
-  wrong(code: string): string;
+  /**
+   * The same length and alphabet, the last symbol changed: a realistic wrong guess. Never one of
+   * `avoid` either (a code the subject was sent before, which would be answered `replaced`).
+   */
+  wrong(code: string, ...avoid: string[]): string;
 }
 
 /**
@@ -105,9 +108,9 @@ export function engineHarness(options: DescribeOtpEngineOptions): EngineTools {
         throw new Error(`not issued: ${result.status}`);
       return result.code;
     },
-    wrong(code) {
-      const last = code.at(-1)!;
-      return code.slice(0, -1) + (last === "2" ? "3" : "2");
+    wrong(code, ...avoid) {
+      const guesses = ["2", "3", "4"].map((last) => code.slice(0, -1) + last);
+      return guesses.find((g) => g !== code && !avoid.includes(g))!;
     },
   };
 }

@@ -121,10 +121,13 @@ export function engineDeliveryTests({ setup, subject, wrong }: EngineTools): voi
     });
     expect(h.phone.last()?.kind).toBe("retry");
     const second = h.phone.lastCode()!;
-    expect(await h.otp.verify({ subject: who, code: first })).toMatchObject({
+    expect(await h.otp.verify({ subject: who, code: wrong(second, first) })).toMatchObject({
       status: "invalid",
+      resent: true,
     });
-    expect(await h.otp.verify({ subject: who, code: wrong(h.phone.lastCode()!) })).toMatchObject({
+    expect(
+      await h.otp.verify({ subject: who, code: wrong(h.phone.lastCode()!, second) }),
+    ).toMatchObject({
       status: "locked",
     });
     expect(h.phone.last()).toMatchObject({ kind: "lockout", code: undefined, locale: "es" });

@@ -13,18 +13,22 @@ export function engineLimitsTests({ setup, subject, issueCode, wrong }: EngineTo
     h.advance(31_000);
     const second = await issueCode(h, who);
     expect(h.of("revoked").map((e) => e.reason)).toEqual(["replaced"]);
-    // The old code is dead: trying it is just another wrong guess against the new one.
-    expect(await h.otp.verify({ subject: who, code: first })).toEqual({
+    // The old code is dead: typing it verifies nothing (and, being no guess, spends nothing).
+    expect(await h.otp.verify({ subject: who, code: first })).toMatchObject({
+      status: "replaced",
+      attemptsRemaining: 3,
+    });
+    expect(await h.otp.verify({ subject: who, code: wrong(second, first) })).toEqual({
       status: "invalid",
       attemptsRemaining: 2,
     });
-    expect(await h.otp.verify({ subject: who, code: wrong(second) })).toEqual({
+    expect(await h.otp.verify({ subject: who, code: wrong(second, first) })).toEqual({
       status: "invalid",
       attemptsRemaining: 1,
     });
     expect((await h.otp.lookup({ subject: who })).failures).toBe(4);
     // 5th failure of the budget: locked, although the new code had an attempt left.
-    const locked = await h.otp.verify({ subject: who, code: wrong(second) });
+    const locked = await h.otp.verify({ subject: who, code: wrong(second, first) });
     expect(locked).toEqual({
       status: "locked",
       lockedUntil: h.now() + 15 * MINUTE,

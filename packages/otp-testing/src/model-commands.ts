@@ -6,7 +6,7 @@ import { step } from "./model-step.js";
 
 // @internal The operations of the model-based suite, each as a fast-check command, and the
 // inputs a person would send: the right code (as typed or pasted), wrong ones, malformed ones,
-// stale code ids and older codes. Not re-exported from index.ts.
+// stale code ids, older codes and the one just replaced. Not re-exported from index.ts.
 
 const current = (m: ModelSide) => m.ref.state.code ?? m.issued.at(-1);
 const older = (m: ModelSide, pick: number) => {
@@ -84,13 +84,16 @@ type VerifyKind =
   | { kind: "wrong"; picks: number[]; withId: boolean }
   | { kind: "malformed"; variant: number; picks: number[] }
   | { kind: "staleId"; pick: number; rightValue: boolean }
-  | { kind: "oldValue"; pick: number };
+  | { kind: "oldValue"; pick: number }
+  /** The code issued before the newest: the one a person holding the older message types. */
+  | { kind: "replacedValue"; withId: boolean };
 
 class VerifyCmd implements Cmd {
   constructor(readonly v: VerifyKind) {}
   check(m: Readonly<ModelSide>) {
     if (this.v.kind === "right") return current(m) !== undefined;
-    if (this.v.kind === "staleId" || this.v.kind === "oldValue") return m.issued.length >= 2;
+    if (this.v.kind === "staleId" || this.v.kind === "oldValue" || this.v.kind === "replacedValue")
+      return m.issued.length >= 2;
     return true;
   }
   private request(m: ModelSide): { code: string; codeId?: string } {
@@ -109,6 +112,8 @@ class VerifyCmd implements Cmd {
       }
       case "oldValue":
         return { code: older(m, v.pick).value };
+      case "replacedValue":
+        return { code: m.issued.at(-2)!.value, codeId: v.withId ? id : undefined };
     }
   }
   async run(m: ModelSide, r: RealSide) {
@@ -233,6 +238,7 @@ export function commandArbitraries(): Array<fc.Arbitrary<Cmd>> {
     verify(fc.record({ kind: kind("malformed"), variant: fc.nat(5), picks })),
     verify(fc.record({ kind: kind("staleId"), pick: fc.nat(), rightValue: fc.boolean() })),
     verify(fc.record({ kind: kind("oldValue"), pick: fc.nat() })),
+    verify(fc.record({ kind: kind("replacedValue"), withId: fc.boolean() })),
     fc
       .tuple(
         fc.constantFrom("none", "current", "stale" as const),

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { forgetAt } from "./model-reference.js";
+import { forgetAt } from "./model-state.js";
 import type { Cmd, ModelSide, RealSide } from "./model-step.js";
 
 // @internal Clock jumps of the model-based suite: fixed distances, the policy's durations, and

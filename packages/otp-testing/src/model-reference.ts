@@ -5,102 +5,13 @@ import type {
   OtpStatus,
   VerifyResult,
 } from "@otpkit/otp-core";
+import type { ModelCode, ModelEvent, ModelPolicy, ModelState, Step } from "./model-state.js";
+import { emptyState, forgetAt } from "./model-state.js";
 
 // @internal The reference model of the model-based suite: otp-core's rules for ONE (subject,
 // purpose), written again from the written spec (not from otp-core's `rules/`), as plainly as
 // possible. It exists to disagree: a bug in the engine's rules shows up as a different answer.
 // Not re-exported from index.ts.
-
-const DAY = 24 * 60 * 60 * 1000;
-
-/** @internal The numbers the rules read (what `createOtp` is given, every field explicit). */
-export interface ModelPolicy {
-  ttlMs: number;
-  maxAttempts: number;
-  maxFailures: number;
-  failureWindowMs: number;
-  lockMs: number;
-  maxLockMs: number;
-  maxConsecutive: number;
-  rememberMs: number;
-  cooldownMs: number;
-  maxSends: number;
-  sendWindowMs: number;
-  alphabet: AlphabetName;
-  symbols: string;
-  length: number;
-}
-
-/** @internal One code, as the model remembers it (with its value: the model is the user too). */
-export interface ModelCode {
-  id: string;
-  value: string;
-  issuedAt: number;
-  expiresAt: number;
-  used: number;
-  max: number;
-  ended?: "expired" | "exhausted";
-}
-
-/** @internal Everything remembered about the subject. */
-export interface ModelState {
-  code?: ModelCode;
-  failures: number;
-  failuresSince: number;
-  consecutive: number;
-  lastFailureAt: number;
-  locks: number;
-  /** `until: null` = until an operator unlocks. */
-  lock?: { until: number | null };
-  lastSendAt?: number;
-  sends: number;
-  sendsSince: number;
-}
-
-/** @internal An event as the model predicts it: only the fields the model has an opinion on. */
-export interface ModelEvent {
-  type: string;
-  at: number;
-  codeId?: string;
-  reason?: string;
-  attemptsRemaining?: number;
-  lockedUntil?: number;
-  expiresAt?: number;
-}
-
-/** @internal What one operation answers and records. */
-export interface Step<R> {
-  result: R;
-  events: ModelEvent[];
-}
-
-/** @internal A subject never seen. */
-export function emptyState(): ModelState {
-  return {
-    failures: 0,
-    failuresSince: 0,
-    consecutive: 0,
-    lastFailureAt: 0,
-    locks: 0,
-    sends: 0,
-    sendsSince: 0,
-  };
-}
-
-/**
- * @internal When the store drops the record: the latest moment anything in it still matters.
- * A hard lock is never forgotten.
- */
-export function forgetAt(s: ModelState, p: ModelPolicy): number {
-  const times = [Number.NEGATIVE_INFINITY];
-  if (s.code) times.push(s.code.expiresAt + p.ttlMs);
-  if (s.failures > 0) times.push(s.failuresSince + p.failureWindowMs);
-  if (s.consecutive > 0 || s.locks > 0) times.push(s.lastFailureAt + p.rememberMs);
-  if (s.lock) times.push(s.lock.until === null ? Number.POSITIVE_INFINITY : s.lock.until + DAY);
-  if (s.sends > 0) times.push(s.sendsSince + p.sendWindowMs);
-  if (s.lastSendAt !== undefined) times.push(s.lastSendAt + p.cooldownMs);
-  return Math.max(...times);
-}
 
 const lockActive = (s: ModelState, now: number) =>
   s.lock !== undefined && (s.lock.until === null || s.lock.until > now);
@@ -165,6 +76,11 @@ export class ReferenceModel {
           : { type: "expired", at: now, codeId: old.id },
       );
     }
+    // Spec: the code a new one replaces is recognised while it would still have been valid.
+    s.replaced =
+      old && !old.ended && old.expiresAt > now
+        ? { id: old.id, value: old.value, expiresAt: old.expiresAt }
+        : undefined;
     const expiresAt = now + p.ttlMs;
     s.code = {
       id: fresh.id,
@@ -212,16 +128,32 @@ export class ReferenceModel {
     if (code.ended) return { result: { status: code.ended }, events };
     if (code.expiresAt <= now) {
       code.ended = "expired";
+      s.replaced = undefined;
       events.push({ type: "expired", at: now, codeId: code.id });
       return { result: { status: "expired" }, events };
     }
     if (typed === code.value) {
       s.code = undefined;
+      s.replaced = undefined;
       s.failures = 0;
       s.consecutive = 0;
       s.locks = 0;
       events.push({ type: "verified", at: now, codeId: code.id });
       return { result: { status: "verified", codeId: code.id }, events };
+    }
+    const old = s.replaced;
+    if (old && old.expiresAt > now && typed === old.value) {
+      // Spec: the person typed the code a newer one replaced — no guess, nothing spent.
+      const windowOpen = s.failures > 0 && s.failuresSince + p.failureWindowMs > now;
+      const remaining = Math.min(
+        code.max - code.used,
+        p.maxFailures - (windowOpen ? s.failures : 0),
+        p.maxConsecutive - s.consecutive,
+      );
+      return {
+        result: { status: "replaced", codeId: code.id, attemptsRemaining: Math.max(0, remaining) },
+        events,
+      };
     }
     return { result: this.wrongGuess(now, code, events), events };
   }
@@ -245,6 +177,7 @@ export class ReferenceModel {
     if (s.consecutive >= p.maxConsecutive) {
       s.lock = { until: null };
       s.code = undefined;
+      s.replaced = undefined;
       s.locks += 1;
       events.push({ type: "locked", at: now, reason: "consecutive" });
       return lockedResult(null, now);
@@ -253,6 +186,7 @@ export class ReferenceModel {
       const until = now + Math.min(p.maxLockMs, p.lockMs * 2 ** s.locks);
       s.lock = { until };
       s.code = undefined;
+      s.replaced = undefined;
       s.locks += 1;
       events.push({ type: "locked", at: now, reason: "budget", lockedUntil: until });
       return lockedResult(until, now);
@@ -272,6 +206,7 @@ export class ReferenceModel {
       return { result: false, events: [] };
     }
     this.state.code = undefined;
+    this.state.replaced = undefined;
     return { result: true, events: [{ type: "revoked", at: now, codeId: code.id, reason }] };
   }
 

@@ -1,7 +1,8 @@
 import type { Otp, OtpEvent } from "@otpkit/otp-core";
 import type fc from "fast-check";
 import { expect } from "vitest";
-import type { ModelEvent, ReferenceModel } from "./model-reference.js";
+import type { ReferenceModel } from "./model-reference.js";
+import type { ModelEvent } from "./model-state.js";
 
 // @internal The two sides of the model-based suite and the one comparison every command makes:
 // the engine and the reference model act at the same simulated instant; their answers and

@@ -3,8 +3,8 @@ import { ALPHABETS, createOtp, intOption } from "@otpkit/otp-core";
 import fc from "fast-check";
 import { describe, it } from "vitest";
 import { commandArbitraries } from "./model-commands.js";
-import type { ModelPolicy } from "./model-reference.js";
 import { ReferenceModel } from "./model-reference.js";
+import type { ModelPolicy } from "./model-state.js";
 import type { ModelSide, RealSide } from "./model-step.js";
 import { START } from "./model-step.js";
 import { randomHex } from "./suite-utils.js";
@@ -180,7 +180,7 @@ export function otpModelProperty(
 /**
  * Registers the model-based test: random sequences of `issue`, `verify` (the right code, typed
  * with spaces, dashes or lower case; a wrong one; malformed input; a stale `codeId`; an older
- * code), `revoke`, `unlock`, `lookup` and clock jumps (fixed, policy durations, and exactly
+ * code; the code the newest one replaced), `revoke`, `unlock`, `lookup` and clock jumps (fixed, policy durations, and exactly
  * onto — or 1 ms either side of — the code's expiry, the lock's end, the cooldown, the windows
  * and the record's TTL), under a random small policy, run on the real engine over your store.
  * Every answer (status and numbers), every `lookup` field and every event (types, order, code

@@ -47,6 +47,8 @@ describe("the hosted page's texts", () => {
         m.resent("a***@example.com", 1),
         m.resent(null, 3),
         m.wrongResent("a***@example.com", 3),
+        m.replaced("a***@example.com"),
+        m.replaced(null),
         m.resendWait(1_000),
         m.resendWait(30_000),
         m.resendWait(60_000),
@@ -62,6 +64,7 @@ describe("the hosted page's texts", () => {
       for (const text of filled) expect(text).not.toMatch(/[{}]/);
       expect(m.intro("a***@example.com")).toContain("a***@example.com");
       expect(m.wrongResent("a***@example.com", 3)).toContain("a***@example.com");
+      expect(m.replaced("a***@example.com")).toContain("a***@example.com");
       expect(m.lockedUntilUnlocked("help@acme.example")).toContain("help@acme.example");
       expect(m.locked(15, "10:15")).toContain("10:15");
     });
@@ -80,6 +83,9 @@ describe("the hosted page's texts", () => {
       "That code is not right. We sent a new code to a***@example.com. Enter the new code (3 attempts).",
     );
     expect(MESSAGES.en.resendWait(61_000)).toBe("You can ask for a new code in 2 minutes.");
+    expect(MESSAGES.en.replaced("a***@example.com")).toBe(
+      "That code was replaced: use the newest code we sent to a***@example.com.",
+    );
     expect(MESSAGES.es.invalid(1)).toBe("El código no es correcto. Queda 1 intento.");
     expect(MESSAGES.es.malformed(8, "alphanumeric")).toBe(
       "Introduce el código de 8 caracteres (letras y números).",

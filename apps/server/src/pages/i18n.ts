@@ -48,6 +48,8 @@ export interface Messages {
   invalid: (attemptsRemaining: number) => string;
   resent: (destination: string | null, attempts: number) => string;
   wrongResent: (destination: string | null, attempts: number) => string;
+  /** The code typed is one a newer code replaced (nothing was counted): use the newest. */
+  replaced: (destination: string | null) => string;
   resendPrompt: string;
   resendButton: string;
   resendWait: (ms: number) => string;
@@ -100,6 +102,7 @@ function messagesOf(s: PageStrings): Messages {
     invalid: (n) => (n === 1 ? s.invalidOne : fill(s.invalidMany, { attempts: n })),
     resent,
     wrongResent: (destination, n) => fill(s.wrongThen, { next: resent(destination, n) }),
+    replaced: (destination) => (destination ? fill(s.replacedTo, { destination }) : s.replaced),
     resendPrompt: s.resendPrompt,
     resendButton: s.resendButton,
     resendWait: (ms) => {

@@ -23,6 +23,10 @@ export interface PageStrings {
   invalidOne: string;
   /** A wrong code, more attempts left. `{attempts}` */
   invalidMany: string;
+  /** The code typed is one a newer code replaced: use the newest, sent to `{destination}`. */
+  replacedTo: string;
+  /** The code typed is one a newer code replaced (destination not shown). */
+  replaced: string;
   /** A new code went to `{destination}`; it allows one attempt. */
   resentToOne: string;
   /** A new code went to `{destination}`; it allows `{attempts}`. */

@@ -52,13 +52,15 @@ export function refused(c: Context, result: Exclude<IssueResult, { status: "issu
 
 /**
  * The outcome of a check, for JSON. Every outcome of a check is a 200 with a `status` (they are
- * answers, not errors): `verified`, `invalid` (+ `attemptsRemaining`), `malformed` (+ `expected`:
- * nothing was counted), `expired`, `exhausted`, `locked` (+ `lockedUntil`, `retryAfterSeconds`,
- * both null until an operator unlocks), `not_found`.
+ * answers, not errors): `verified`, `invalid` (+ `attemptsRemaining`), `replaced` (+
+ * `attemptsRemaining`: the code a newer one replaced, nothing was counted), `malformed` (+
+ * `expected`: nothing was counted), `expired`, `exhausted`, `locked` (+ `lockedUntil`,
+ * `retryAfterSeconds`, both null until an operator unlocks), `not_found`.
  */
 export function outcomeView(result: VerifyResult) {
   switch (result.status) {
     case "invalid":
+    case "replaced":
       return { status: result.status, attemptsRemaining: result.attemptsRemaining };
     case "malformed":
       return { status: result.status, expected: result.expected };

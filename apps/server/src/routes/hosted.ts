@@ -165,14 +165,18 @@ export function hostedRoutes(rt: Runtime, clientIp: (c: Context) => string): Hon
         ? m.wrongResent(now.destination, result.attemptsRemaining)
         : m.invalid(result.attemptsRemaining);
       notice = { kind: "error", text };
+    } else if (result.status === "replaced") {
+      // An older message's code: nothing was counted or sent; point at the newest code.
+      notice = { kind: "error", text: m.replaced(now.destination) };
     } else if (result.status === "malformed") {
       notice = {
         kind: "error",
         text: m.malformed(result.expected.length, result.expected.alphabet),
       };
     }
-    // Wrong, or not even a code (nothing counted): the form again, saying which. Anything else
-    // (expired, used up, locked, replaced): the page says so, and offers a new code if it may.
+    // Wrong, a code a newer one replaced, or not even a code (the last two count nothing): the
+    // form again, saying which. Anything else (expired, used up, locked, a later verification
+    // took over): the page says so, and offers a new code if it may.
     return show(c, lang, now, notice ? { notice } : {});
   });
 

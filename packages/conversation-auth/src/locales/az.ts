@@ -10,6 +10,8 @@ export const az: ConversationMessages = {
     "Məlumatlar hansısa profilə uyğun gəlirsə, orada qeyd olunan əlaqə vasitəsinə təsdiq kodu göndərdik. Zəhmət olmasa, kodu daxil edin ({minutes} dəqiqə ərzində etibarlıdır).",
   incorrectMany: "Kod yanlışdır. {attempts} cəhdiniz qalıb.",
   incorrectOne: "Kod yanlışdır. 1 cəhdiniz qalıb.",
+  replaced:
+    "Bu kod daha yenisi ilə əvəz olunub. Zəhmət olmasa, sizə göndərdiyimiz ən son kodu daxil edin.",
   cancelled:
     "Kod yanlışdır. Təhlükəsizlik üçün təsdiqləmə prosesi ləğv edildi. Yenidən başlamaq üçün mənə yenə yazın.",
   expired: "Kodun müddəti bitib. Zəhmət olmasa, mənə yenə yazın, sizə yeni kod göndərim.",

@@ -10,6 +10,8 @@ export const ca: ConversationMessages = {
     "Si les dades coincideixen amb un registre, hem enviat un codi de verificació al contacte que hi consta. Introdueix el codi (caduca d'aquí a {minutes} minuts).",
   incorrectMany: "Codi incorrecte. Et queden {attempts} intents.",
   incorrectOne: "Codi incorrecte. Et queda 1 intent.",
+  replaced:
+    "Aquest codi s'ha substituït per un de més nou. Introdueix l'últim codi que t'hem enviat.",
   cancelled:
     "Codi incorrecte. Per seguretat, s'ha cancel·lat el procés de verificació. Escriu-me de nou per tornar a començar.",
   expired: "El codi ha caducat. Escriu-me de nou i t'enviaré un codi nou.",

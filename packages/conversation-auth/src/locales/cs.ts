@@ -10,6 +10,8 @@ export const cs: ConversationMessages = {
     "Pokud údaje odpovídají některému profilu, poslali jsme ověřovací kód na kontakt v něm uvedený. Zadejte prosím kód (platí {minutes} min).",
   incorrectMany: "Nesprávný kód. Počet zbývajících pokusů: {attempts}.",
   incorrectOne: "Nesprávný kód. Zbývá vám 1 pokus.",
+  replaced:
+    "Tento kód byl nahrazen novějším. Zadejte prosím nejnovější kód, který jsme vám poslali.",
   cancelled:
     "Nesprávný kód. Z bezpečnostních důvodů bylo ověření zrušeno. Napište mi znovu a začneme od začátku.",
   expired: "Platnost kódu vypršela. Napište mi prosím znovu a pošlu vám nový.",

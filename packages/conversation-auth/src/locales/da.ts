@@ -10,6 +10,7 @@ export const da: ConversationMessages = {
     "Hvis oplysningerne passer til en profil, har vi sendt en bekræftelseskode til den kontakt, der er registreret i den. Indtast koden (den udløber om {minutes} minutter).",
   incorrectMany: "Forkert kode. Du har {attempts} forsøg tilbage.",
   incorrectOne: "Forkert kode. Du har 1 forsøg tilbage.",
+  replaced: "Den kode er blevet erstattet af en nyere. Indtast den seneste kode, vi har sendt dig.",
   cancelled:
     "Forkert kode. Af sikkerhedshensyn er bekræftelsen annulleret. Skriv til mig igen for at starte forfra.",
   expired: "Koden er udløbet. Skriv til mig igen, så sender jeg dig en ny.",

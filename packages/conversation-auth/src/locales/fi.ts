@@ -10,6 +10,7 @@ export const fi: ConversationMessages = {
     "Jos tiedot vastaavat jotakin profiilia, lähetimme vahvistuskoodin siihen tallennettuun yhteystietoon. Anna koodi (se vanhenee {minutes} minuutissa).",
   incorrectMany: "Väärä koodi. Sinulla on {attempts} yritystä jäljellä.",
   incorrectOne: "Väärä koodi. Sinulla on 1 yritys jäljellä.",
+  replaced: "Tämä koodi on korvattu uudemmalla. Anna viimeisin koodi, jonka lähetimme sinulle.",
   cancelled:
     "Väärä koodi. Vahvistus peruttiin turvallisuussyistä. Kirjoita minulle uudelleen aloittaaksesi alusta.",
   expired: "Koodi on vanhentunut. Kirjoita minulle uudelleen, niin lähetän sinulle uuden.",

@@ -10,6 +10,8 @@ export const fil: ConversationMessages = {
     "Kung tumutugma ang mga detalye sa isang record, nagpadala kami ng verification code sa contact na nakarehistro roon. Pakilagay ang code (mag-e-expire ito sa loob ng {minutes} minuto).",
   incorrectMany: "Mali ang code. May {attempts} subok ka pang natitira.",
   incorrectOne: "Mali ang code. May 1 subok ka pang natitira.",
+  replaced:
+    "Napalitan na ng mas bagong code ang code na iyan. Pakilagay ang pinakabagong code na ipinadala namin sa iyo.",
   cancelled:
     "Mali ang code. Para sa seguridad, kinansela ang proseso ng pag-verify. Mag-message ulit sa akin para magsimula muli.",
   expired: "Nag-expire na ang code. Pakimessage ulit ako at padadalhan kita ng bago.",

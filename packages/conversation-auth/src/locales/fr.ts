@@ -10,6 +10,8 @@ export const fr: ConversationMessages = {
     "Si les informations correspondent à un dossier, nous avons envoyé un code de vérification au contact qui y est enregistré. Veuillez saisir le code (il expire dans {minutes} minutes).",
   incorrectMany: "Code incorrect. Il vous reste {attempts} tentatives.",
   incorrectOne: "Code incorrect. Il vous reste 1 tentative.",
+  replaced:
+    "Ce code a été remplacé par un code plus récent. Veuillez saisir le dernier code que nous vous avons envoyé.",
   cancelled:
     "Code incorrect. Par sécurité, la vérification a été annulée. Écrivez-moi de nouveau pour recommencer.",
   expired: "Le code a expiré. Écrivez-moi de nouveau et je vous en enverrai un autre.",

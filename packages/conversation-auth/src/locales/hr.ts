@@ -10,6 +10,7 @@ export const hr: ConversationMessages = {
     "Ako se podaci podudaraju s nekim profilom, poslali smo kôd za potvrdu na kontakt naveden u njemu. Unesite kôd (vrijedi {minutes} min).",
   incorrectMany: "Pogrešan kôd. Preostalo pokušaja: {attempts}.",
   incorrectOne: "Pogrešan kôd. Preostao vam je još 1 pokušaj.",
+  replaced: "Taj je kôd zamijenjen novijim. Unesite najnoviji kôd koji smo vam poslali.",
   cancelled:
     "Pogrešan kôd. Iz sigurnosnih razloga postupak potvrde je otkazan. Ponovno mi pišite da biste počeli ispočetka.",
   expired: "Kôd je istekao. Ponovno mi pišite i poslat ću vam novi.",

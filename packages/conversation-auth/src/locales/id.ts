@@ -10,6 +10,8 @@ export const id: ConversationMessages = {
     "Jika data cocok dengan suatu catatan, kami telah mengirim kode verifikasi ke kontak yang terdaftar di dalamnya. Silakan masukkan kodenya (berlaku {minutes} menit).",
   incorrectMany: "Kode salah. Anda masih punya {attempts} kesempatan.",
   incorrectOne: "Kode salah. Anda masih punya 1 kesempatan.",
+  replaced:
+    "Kode tersebut telah diganti dengan kode yang lebih baru. Silakan masukkan kode terbaru yang kami kirimkan.",
   cancelled:
     "Kode salah. Demi keamanan, proses verifikasi dibatalkan. Kirimi saya pesan lagi untuk memulai ulang.",
   expired:

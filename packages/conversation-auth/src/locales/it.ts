@@ -10,6 +10,8 @@ export const it: ConversationMessages = {
     "Se i dati corrispondono a un profilo, abbiamo inviato un codice di verifica al contatto registrato. Inserisci il codice (scade tra {minutes} minuti).",
   incorrectMany: "Codice errato. Ti restano {attempts} tentativi.",
   incorrectOne: "Codice errato. Ti resta 1 tentativo.",
+  replaced:
+    "Questo codice è stato sostituito da uno più recente. Inserisci l'ultimo codice che ti abbiamo inviato.",
   cancelled:
     "Codice errato. Per sicurezza, la verifica è stata annullata. Scrivimi di nuovo per ricominciare.",
   expired: "Il codice è scaduto. Scrivimi di nuovo e te ne invierò uno nuovo.",

@@ -10,6 +10,7 @@ export const lt: ConversationMessages = {
     "Jei duomenys atitinka kurį nors profilį, išsiuntėme patvirtinimo kodą jame nurodytu kontaktu. Įveskite kodą (galioja {minutes} min.).",
   incorrectMany: "Neteisingas kodas. Liko bandymų: {attempts}.",
   incorrectOne: "Neteisingas kodas. Liko 1 bandymas.",
+  replaced: "Šis kodas pakeistas naujesniu. Įveskite naujausią jums atsiųstą kodą.",
   cancelled:
     "Neteisingas kodas. Saugumo sumetimais patvirtinimas atšauktas. Parašykite man dar kartą, kad pradėtume iš naujo.",
   expired: "Kodo galiojimas baigėsi. Parašykite man dar kartą ir atsiųsiu jums naują.",

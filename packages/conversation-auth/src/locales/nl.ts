@@ -10,6 +10,8 @@ export const nl: ConversationMessages = {
     "Als de gegevens bij een profiel passen, hebben we een verificatiecode gestuurd naar het contact dat daarin staat. Voer de code in (hij verloopt over {minutes} minuten).",
   incorrectMany: "Onjuiste code. Je hebt nog {attempts} pogingen.",
   incorrectOne: "Onjuiste code. Je hebt nog 1 poging.",
+  replaced:
+    "Die code is vervangen door een nieuwere. Voer de nieuwste code in die we je hebben gestuurd.",
   cancelled:
     "Onjuiste code. Voor je veiligheid is de verificatie geannuleerd. Stuur me opnieuw een bericht om opnieuw te beginnen.",
   expired: "De code is verlopen. Stuur me opnieuw een bericht, dan stuur ik je een nieuwe.",

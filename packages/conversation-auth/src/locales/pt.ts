@@ -10,6 +10,8 @@ export const pt: ConversationMessages = {
     "Se os dados corresponderem a um cadastro, enviamos um código de verificação para o contato registrado nele. Digite o código (ele expira em {minutes} minutos).",
   incorrectMany: "Código incorreto. Você ainda tem {attempts} tentativas.",
   incorrectOne: "Código incorreto. Você ainda tem 1 tentativa.",
+  replaced:
+    "Esse código foi substituído por um mais recente. Digite o último código que enviamos para você.",
   cancelled:
     "Código incorreto. Por segurança, a verificação foi cancelada. Me envie uma nova mensagem para recomeçar.",
   expired: "O código expirou. Me envie uma nova mensagem e eu mandarei outro código.",

@@ -10,6 +10,8 @@ export const ro: ConversationMessages = {
     "Dacă datele corespund unui profil, am trimis un cod de verificare la contactul înregistrat în acesta. Introdu codul (expiră în {minutes} min).",
   incorrectMany: "Cod incorect. Încercări rămase: {attempts}.",
   incorrectOne: "Cod incorect. Mai ai o încercare.",
+  replaced:
+    "Acest cod a fost înlocuit cu unul mai nou. Introdu cel mai recent cod pe care ți l-am trimis.",
   cancelled:
     "Cod incorect. Din motive de securitate, verificarea a fost anulată. Scrie-mi din nou ca s-o luăm de la capăt.",
   expired: "Codul a expirat. Scrie-mi din nou și îți trimit unul nou.",

@@ -10,6 +10,8 @@ export const sq: ConversationMessages = {
     "Nëse të dhënat përputhen me një profil, dërguam një kod verifikimi te kontakti i regjistruar në të. Të lutem, fut kodin (skadon pas {minutes} minutash).",
   incorrectMany: "Kod i pasaktë. Të kanë mbetur {attempts} përpjekje.",
   incorrectOne: "Kod i pasaktë. Të ka mbetur 1 përpjekje.",
+  replaced:
+    "Ky kod është zëvendësuar me një më të ri. Të lutem, fut kodin më të fundit që të dërguam.",
   cancelled:
     "Kod i pasaktë. Për siguri, verifikimi u anulua. Më shkruaj përsëri për të filluar nga e para.",
   expired: "Kodi ka skaduar. Të lutem, më shkruaj përsëri dhe do të të dërgoj një të ri.",

@@ -10,6 +10,7 @@ export const sv: ConversationMessages = {
     "Om uppgifterna matchar en profil har vi skickat en verifieringskod till kontakten som finns i den. Ange koden (den går ut om {minutes} minuter).",
   incorrectMany: "Fel kod. Du har {attempts} försök kvar.",
   incorrectOne: "Fel kod. Du har 1 försök kvar.",
+  replaced: "Den koden har ersatts av en nyare. Ange den senaste koden som vi skickade till dig.",
   cancelled:
     "Fel kod. Av säkerhetsskäl har verifieringen avbrutits. Skriv till mig igen för att börja om.",
   expired: "Koden har gått ut. Skriv till mig igen så skickar jag en ny.",

@@ -10,6 +10,8 @@ export const sw: ConversationMessages = {
     "Ikiwa taarifa zinalingana na rekodi fulani, tumetuma msimbo wa uthibitishaji kwa mawasiliano yaliyosajiliwa humo. Tafadhali weka msimbo huo (utaisha muda baada ya dakika {minutes}).",
   incorrectMany: "Msimbo si sahihi. Umebakiwa na majaribio {attempts}.",
   incorrectOne: "Msimbo si sahihi. Umebakiwa na jaribio 1.",
+  replaced:
+    "Msimbo huo umebadilishwa na mpya zaidi. Tafadhali weka msimbo wa hivi karibuni tuliokutumia.",
   cancelled:
     "Msimbo si sahihi. Kwa usalama, mchakato wa uthibitishaji umesitishwa. Nitumie ujumbe tena ili kuanza upya.",
   expired: "Muda wa msimbo umekwisha. Tafadhali nitumie ujumbe tena nami nitakutumia msimbo mpya.",

@@ -10,6 +10,8 @@ export const tr: ConversationMessages = {
     "Bilgiler bir kayıtla eşleşiyorsa, o kayıttaki iletişim bilgisine bir doğrulama kodu gönderdik. Lütfen kodu girin ({minutes} dakika içinde geçerliliğini yitirir).",
   incorrectMany: "Kod yanlış. {attempts} deneme hakkınız kaldı.",
   incorrectOne: "Kod yanlış. 1 deneme hakkınız kaldı.",
+  replaced:
+    "Bu kodun yerine daha yeni bir kod gönderildi. Lütfen size gönderdiğimiz en son kodu girin.",
   cancelled:
     "Kod yanlış. Güvenliğiniz için doğrulama işlemi iptal edildi. Yeniden başlamak için bana tekrar yazın.",
   expired: "Kodun süresi doldu. Lütfen bana tekrar yazın, size yeni bir kod göndereyim.",

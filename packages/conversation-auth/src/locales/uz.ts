@@ -10,6 +10,8 @@ export const uz: ConversationMessages = {
     "Agar maʼlumotlar biror profilga mos kelsa, undagi kontaktga tasdiqlash kodini yubordik. Iltimos, kodni kiriting ({minutes} daqiqa ichida amal qiladi).",
   incorrectMany: "Kod notoʻgʻri. Sizda {attempts} ta urinish qoldi.",
   incorrectOne: "Kod notoʻgʻri. Sizda 1 ta urinish qoldi.",
+  replaced:
+    "Bu kod yangisiga almashtirilgan. Iltimos, sizga yuborgan eng soʻnggi kodimizni kiriting.",
   cancelled:
     "Kod notoʻgʻri. Xavfsizlik uchun tasdiqlash jarayoni bekor qilindi. Qaytadan boshlash uchun menga yana yozing.",
   expired: "Kodning muddati tugadi. Iltimos, menga yana yozing, sizga yangisini yuboraman.",

@@ -10,6 +10,8 @@ export const vi: ConversationMessages = {
     "Nếu thông tin khớp với một hồ sơ, chúng tôi đã gửi mã xác minh đến liên hệ được đăng ký trong đó. Vui lòng nhập mã (hết hạn sau {minutes} phút).",
   incorrectMany: "Mã không đúng. Bạn còn {attempts} lần thử.",
   incorrectOne: "Mã không đúng. Bạn còn 1 lần thử.",
+  replaced:
+    "Mã này đã được thay bằng mã mới hơn. Vui lòng nhập mã mới nhất chúng tôi đã gửi cho bạn.",
   cancelled:
     "Mã không đúng. Vì lý do bảo mật, quy trình xác minh đã bị hủy. Hãy nhắn lại cho tôi để bắt đầu lại.",
   expired: "Mã đã hết hạn. Vui lòng nhắn lại cho tôi và tôi sẽ gửi cho bạn mã mới.",

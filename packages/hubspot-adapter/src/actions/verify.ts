@@ -18,7 +18,8 @@ export interface VerifyDeps {
  * or a static value) against the record's code and answers {@link VERIFY_OUTPUTS} for branching,
  * always with `SUCCESS`: every result is an outcome, not a failure of the action. The result
  * reaches the contact through the CRM sync (the engine's events); `not_found` and `malformed`,
- * which change nothing in the engine, are written here.
+ * which change nothing in the engine, are written here. `replaced` changes nothing either and
+ * is answered as `invalid` (see `outputsOf`); the contact's properties stay as they are.
  *
  * Why the callbackId is also otp-core's idempotency key: a retried request is the same guess,
  * and must not spend a second attempt.
@@ -69,10 +70,17 @@ export function verifyAction(deps: VerifyDeps): WorkflowAction {
   };
 }
 
+/**
+ * The action's outputs for an engine answer. `replaced` (the contact typed the code that a newer
+ * Generate replaced: nothing was spent) takes the `invalid` branch with the attempts left,
+ * unchanged: it did not verify, the contact should enter the newest code, and a workflow built
+ * on the action's published options keeps working (a new option would reach no branch).
+ */
 function outputsOf(result: VerifyResult): Record<string, string> {
-  const status: VerifyResultValue = result.status;
+  const status: VerifyResultValue = result.status === "replaced" ? "invalid" : result.status;
   switch (result.status) {
     case "invalid":
+    case "replaced":
       return { [OUT.result]: status, [OUT.attemptsRemaining]: String(result.attemptsRemaining) };
     case "exhausted":
       return { [OUT.result]: status, [OUT.attemptsRemaining]: "0" };

@@ -1,6 +1,6 @@
 import type { CodeState, SubjectRecord } from "../record.js";
 import { EMPTY_RECORD } from "../record.js";
-import { finish, guessesLeft, start, testFlag } from "./lock.js";
+import { attemptsLeft, finish, start, testFlag } from "./lock.js";
 import type { Decision, EventDraft, Policy } from "./types.js";
 
 /** `revoke`: ends the active code (only that one, with `codeId`). An ended code is not revoked again. */
@@ -13,7 +13,7 @@ export function decideRevoke(
   if (code === undefined || code.ended !== undefined) return finish(start(r), false);
   if (input.codeId !== undefined && code.id !== input.codeId) return finish(start(r), false);
   return {
-    next: { ...r, code: undefined, previous: undefined },
+    next: { ...r, code: undefined, previous: undefined, replaced: undefined },
     outcome: true,
     events: [{ type: "revoked", codeId: code.id, reason: input.reason, ...testFlag(code) }],
     messages: [],
@@ -66,6 +66,8 @@ export function decideUndelivered(
     ...r,
     code: restored,
     previous: undefined,
+    // The restored code is the active one again (or none is): nothing it replaced is left.
+    replaced: undefined,
     lastSendAt: undefined,
   };
   return {
@@ -73,10 +75,7 @@ export function decideUndelivered(
     outcome: restored
       ? {
           restored,
-          attemptsRemaining: Math.max(
-            0,
-            Math.min(restored.max - restored.used, guessesLeft(r, r.failures, policy)),
-          ),
+          attemptsRemaining: attemptsLeft(r, restored, r.failures, policy),
         }
       : { restored: undefined, previous },
     events,

@@ -4,6 +4,7 @@ import type { CodeState, SubjectRecord } from "../record.js";
 import { EMPTY_RECORD } from "../record.js";
 import type { Step } from "./lock.js";
 import { finish, isLocked, settleLock, start, testFlag } from "./lock.js";
+import { replacedRef } from "./replaced.js";
 import { checkSend } from "./throttle.js";
 import type { Candidate, Decision, EventDraft, Policy } from "./types.js";
 
@@ -23,7 +24,8 @@ export interface IssueInput {
  * `issue`: a lock refuses, the throttle refuses, otherwise the candidate becomes the active code.
  * It replaces the previous one in the same write (invalidating it) but does NOT reset the failure
  * budget (NIST SP 800-63B-4 3.1.3.2: a resend must not hand out fresh guesses). A replaced live
- * code is kept aside as `previous`, to be given back if the new one cannot be delivered.
+ * code is kept aside as `previous`, to be given back if the new one cannot be delivered, and as
+ * `replaced` until its expiry, so that typing it answers `replaced` (rules/replaced.ts).
  */
 export function decideIssue(
   stored: SubjectRecord | null,
@@ -109,6 +111,8 @@ export function placeCode(
     code,
     // Only a code that still has to be delivered may need its predecessor back.
     previous: deliver ? previous : undefined,
+    // Typing the replaced code is recognised however the new one reached the person.
+    replaced: replacedRef(previous, now),
     to,
     channels: input.to === undefined ? r.channels : input.channels,
     test: candidate.test ? true : undefined,

@@ -1,4 +1,4 @@
-import type { SubjectRecord } from "../record.js";
+import type { CodeState, SubjectRecord } from "../record.js";
 import { EMPTY_RECORD } from "../record.js";
 import type { Decision, EventDraft, MessageEffect, Policy } from "./types.js";
 
@@ -70,6 +70,7 @@ export function lockNow(step: Step, now: number, policy: Policy, codeId?: string
     ...r,
     code: undefined,
     previous: undefined,
+    replaced: undefined,
     lock: { until },
     locks: r.locks + 1,
   };
@@ -155,4 +156,23 @@ export function guessesLeft(r: SubjectRecord, failures: number, policy: Policy):
     policy.lockout.maxFailures - failures,
     policy.lockout.maxConsecutiveFailures - r.consecutive,
   );
+}
+
+/**
+ * Wrong guesses left on `code` before something ends: the lower of its own attempts and
+ * {@link guessesLeft} (with `failures` counted in the budget's window), never below 0. What
+ * `lookup`, a restored code and a `replaced` answer report.
+ */
+export function attemptsLeft(
+  r: SubjectRecord,
+  code: CodeState,
+  failures: number,
+  policy: Policy,
+): number {
+  return Math.max(0, Math.min(code.max - code.used, guessesLeft(r, failures, policy)));
+}
+
+/** Failures counted in the budget's current window: 0 once it has passed (or none were made). */
+export function failuresInWindow(r: SubjectRecord, now: number, policy: Policy): number {
+  return r.failures === 0 || r.failuresSince + policy.lockout.windowMs <= now ? 0 : r.failures;
 }

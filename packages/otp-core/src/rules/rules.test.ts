@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createCodePolicy } from "../policy.js";
+import { candidate, issued, MINUTE, noMatch, policy, t0 } from "../../test/rules-fixtures.js";
 import type { SubjectRecord } from "../record.js";
 import { EMPTY_RECORD } from "../record.js";
-import type { Candidate, Policy } from "./index.js";
 import {
   decideIssue,
   decideUndelivered,
@@ -14,45 +13,6 @@ import {
 } from "./index.js";
 
 // The rules are pure: these tests need no store, no clock and no randomness.
-
-const MINUTE = 60_000;
-const policy: Policy = {
-  ttlMs: 10 * MINUTE,
-  maxAttempts: 3,
-  lockout: {
-    maxFailures: 5,
-    windowMs: 60 * MINUTE,
-    durationMs: 15 * MINUTE,
-    maxDurationMs: 24 * 60 * MINUTE,
-    maxConsecutiveFailures: 50,
-    rememberMs: 30 * 24 * 60 * MINUTE,
-  },
-  cooldownMs: 30_000,
-  maxSends: 5,
-  sendWindowMs: 60 * MINUTE,
-  retryOnFailure: false,
-  notifyLockout: true,
-  code: createCodePolicy(),
-};
-const t0 = 1_000_000_000_000;
-const candidate = (id: string): Candidate => ({ id, keyId: "k", mac: `mac-${id}`, test: false });
-// The shell compares MACs; here the input "000000" is simply never the code.
-const noMatch = () => false;
-
-function issued(): SubjectRecord {
-  const d = decideIssue(
-    null,
-    {
-      now: t0,
-      candidate: candidate("c1"),
-      to: { email: "a@x.test" },
-      deliver: true,
-      channel: "email",
-    },
-    policy,
-  );
-  return d.next!;
-}
 
 describe("the rules as pure decisions", () => {
   it("issue places the code, counts the send and asks for a code message", () => {

@@ -1,7 +1,7 @@
 import type { OtpStatus } from "../api.js";
 import type { SubjectRecord } from "../record.js";
 import { EMPTY_RECORD } from "../record.js";
-import { guessesLeft, isLocked } from "./lock.js";
+import { attemptsLeft, failuresInWindow, isLocked } from "./lock.js";
 import { nextSendAt } from "./throttle.js";
 import type { Policy } from "./types.js";
 
@@ -20,11 +20,7 @@ export function statusOf(
   const r = stored ?? EMPTY_RECORD;
   const locked = isLocked(r, now);
   // An ended lock resets the budget when it is noticed; report it as the next write will see it.
-  const budgetOver =
-    (r.lock !== undefined && !locked) ||
-    r.failures === 0 ||
-    r.failuresSince + policy.lockout.windowMs <= now;
-  const failures = budgetOver ? 0 : r.failures;
+  const failures = r.lock !== undefined && !locked ? 0 : failuresInWindow(r, now, policy);
   const code = r.code;
   const live = code !== undefined && code.ended === undefined && code.expiresAt > now && !locked;
   return {
@@ -34,10 +30,7 @@ export function statusOf(
           issuedAt: code.issuedAt,
           expiresAt: code.expiresAt,
           attemptsUsed: code.used,
-          attemptsRemaining: Math.max(
-            0,
-            Math.min(code.max - code.used, guessesLeft(r, failures, policy)),
-          ),
+          attemptsRemaining: attemptsLeft(r, code, failures, policy),
           maxAttempts: code.max,
           ...(code.channel === undefined ? {} : { channel: code.channel }),
           ...(code.test ? { test: true } : {}),

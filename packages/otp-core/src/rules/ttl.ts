@@ -16,6 +16,9 @@ const UNLOCK_NOTICE_MS = 24 * 60 * 60 * 1000;
 export function recordTtl(r: SubjectRecord, now: number, policy: Policy): number {
   let until = 0;
   if (r.code) until = later(until, r.code.expiresAt + policy.ttlMs);
+  // Issued before the active code, so it expires first: this only matters if the TTL was changed
+  // in between (a replaced code is never kept past its own expiry, nor without an active code).
+  if (r.replaced) until = later(until, r.replaced.expiresAt);
   if (r.failures > 0) until = later(until, r.failuresSince + policy.lockout.windowMs);
   if (r.consecutive > 0 || r.locks > 0) {
     until = later(until, r.lastFailureAt + policy.lockout.rememberMs);

@@ -1,9 +1,19 @@
 import type { VerifyResult } from "../api.js";
-import type { CodeState, SubjectRecord } from "../record.js";
+import type { CodeState, ReplacedCode, SubjectRecord } from "../record.js";
 import { EMPTY_RECORD } from "../record.js";
 import { lockedOutcome, placeCode } from "./issue.js";
 import type { Step } from "./lock.js";
-import { finish, guessesLeft, isLocked, lockNow, settleLock, start, testFlag } from "./lock.js";
+import {
+  failuresInWindow,
+  finish,
+  guessesLeft,
+  isLocked,
+  lockNow,
+  settleLock,
+  start,
+  testFlag,
+} from "./lock.js";
+import { liveReplaced, replacedRef, typedReplaced } from "./replaced.js";
 import { checkSend } from "./throttle.js";
 import type { Candidate, Decision, Policy } from "./types.js";
 
@@ -14,8 +24,11 @@ export interface VerifyInput {
   readonly code: string;
   /** The code the check is meant for; another active code makes it `not_found`. */
   readonly codeId?: string;
-  /** Whether `code` is the one whose MAC `state` holds (a constant-time comparison). */
-  readonly matches: (state: CodeState) => boolean;
+  /**
+   * Whether `code` is the one whose MAC `state` holds (a constant-time comparison): asked of the
+   * active code, then of the code it replaced.
+   */
+  readonly matches: (state: CodeState | ReplacedCode) => boolean;
   /** With `retryOnFailure`: the fresh code a wrong guess would send. */
   readonly retry?: Candidate;
   /** The first channel the fresh code would go out on. */
@@ -36,9 +49,11 @@ export function isWellFormed(code: string, policy: Policy): boolean {
 /**
  * `verify`. In order: malformed input spends nothing; a lock refuses; no code (or another code
  * than `codeId`) is `not_found`; an ended code answers how it ended; a code past its expiry (by
- * the record's own time) ends as `expired`. Otherwise the guess is evaluated — and because the
- * decision and its counters are committed together by one compare-and-set, no guess is ever
- * evaluated that is not counted (CVE-2024-4629 was the opposite order).
+ * the record's own time) ends as `expired`. The active code's own code verifies; the code it
+ * replaced, while that one would still have been valid, answers `replaced` and spends nothing
+ * (see rules/replaced.ts why). Otherwise the guess is evaluated — and because the decision and
+ * its counters are committed together by one compare-and-set, no guess is ever evaluated that
+ * is not counted (CVE-2024-4629 was the opposite order).
  */
 export function decideVerify(
   stored: SubjectRecord | null,
@@ -64,7 +79,12 @@ export function decideVerify(
     return finish(
       {
         ...step,
-        record: { ...r, code: { ...code, ended: "expired" }, previous: undefined },
+        record: {
+          ...r,
+          code: { ...code, ended: "expired" },
+          previous: undefined,
+          replaced: undefined,
+        },
         changed: true,
         events: [...step.events, { type: "expired", codeId: code.id, ...testFlag(code) }],
       },
@@ -72,7 +92,9 @@ export function decideVerify(
     );
   }
   if (input.matches(code)) return verified(step, code);
-  return wrongGuess(step, code, input, policy);
+  return (
+    typedReplaced(step, code, now, input.matches, policy) ?? wrongGuess(step, code, input, policy)
+  );
 }
 
 /** Single use and a clean slate: a success clears the budget, the consecutive failures and the lock count. */
@@ -81,6 +103,7 @@ function verified(step: Step, code: CodeState): Decision<VerifyResult> {
     ...step.record,
     code: undefined,
     previous: undefined,
+    replaced: undefined,
     failures: 0,
     failuresSince: 0,
     consecutive: 0,
@@ -106,8 +129,8 @@ function wrongGuess(
 ): Decision<VerifyResult> {
   const { now } = input;
   const r = step.record;
-  const windowOver = r.failures === 0 || r.failuresSince + policy.lockout.windowMs <= now;
-  const failures = (windowOver ? 0 : r.failures) + 1;
+  const counted = failuresInWindow(r, now, policy);
+  const failures = counted + 1;
   const used = code.used + 1;
   const budgetLeft = guessesLeft({ ...r, consecutive: r.consecutive + 1 }, failures, policy);
   const attemptsRemaining = Math.max(0, Math.min(code.max - used, budgetLeft));
@@ -118,8 +141,10 @@ function wrongGuess(
       ...r,
       code: { ...code, used },
       previous: undefined,
+      // A wrong guess does not forget the replaced code (only its expiry does).
+      replaced: liveReplaced(r, now),
       failures,
-      failuresSince: windowOver ? now : r.failuresSince,
+      failuresSince: counted === 0 ? now : r.failuresSince,
       consecutive: r.consecutive + 1,
       lastFailureAt: now,
     },
@@ -163,7 +188,7 @@ function wrongGuess(
 /**
  * With `retryOnFailure`, a wrong guess sends a fresh code (seed 003), within the resend throttle.
  * The spent code is kept aside: if the fresh one cannot be delivered it comes back, as long as it
- * still has attempts left.
+ * still has attempts left. It is also the code the fresh one replaced: typing it is `replaced`.
  */
 function retry(step: Step, input: VerifyInput, policy: Policy): Step | undefined {
   const r = step.record;
@@ -197,6 +222,7 @@ function retry(step: Step, input: VerifyInput, policy: Policy): Step | undefined
     record: {
       ...placed.record,
       previous: old,
+      replaced: replacedRef(old, input.now),
       sends: send.sends,
       sendsSince: send.sendsSince,
       lastSendAt: input.now,

@@ -11,6 +11,9 @@ export const af: PageStrings = {
   submit: "Verifieer",
   invalidOne: "Daardie kode is nie reg nie. 1 poging oor.",
   invalidMany: "Daardie kode is nie reg nie. {attempts} pogings oor.",
+  replacedTo:
+    "Daardie kode is vervang: gebruik die nuutste kode wat ons na {destination} gestuur het.",
+  replaced: "Daardie kode is vervang: gebruik die nuutste kode wat ons vir jou gestuur het.",
   resentToOne: "Ons het 'n nuwe kode na {destination} gestuur. Voer die nuwe kode in (1 poging).",
   resentTo:
     "Ons het 'n nuwe kode na {destination} gestuur. Voer die nuwe kode in ({attempts} pogings).",

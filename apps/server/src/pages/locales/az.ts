@@ -11,6 +11,8 @@ export const az: PageStrings = {
   submit: "Təsdiqlə",
   invalidOne: "Kod düzgün deyil. 1 cəhdiniz qalıb.",
   invalidMany: "Kod düzgün deyil. {attempts} cəhdiniz qalıb.",
+  replacedTo: "Bu kod əvəz olunub. Bu ünvana göndərdiyimiz ən son kodu daxil edin: {destination}.",
+  replaced: "Bu kod əvəz olunub. Sizə göndərdiyimiz ən son kodu daxil edin.",
   resentToOne: "Bu ünvana yeni kod göndərdik: {destination}. Yeni kodu daxil edin (1 cəhd).",
   resentTo: "Bu ünvana yeni kod göndərdik: {destination}. Yeni kodu daxil edin ({attempts} cəhd).",
   resentOne: "Yeni kod göndərdik. Yeni kodu daxil edin (1 cəhd).",

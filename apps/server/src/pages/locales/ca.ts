@@ -11,6 +11,9 @@ export const ca: PageStrings = {
   submit: "Verifica",
   invalidOne: "El codi no és correcte. Queda 1 intent.",
   invalidMany: "El codi no és correcte. Queden {attempts} intents.",
+  replacedTo:
+    "Aquest codi s'ha substituït: fes servir l'últim codi que hem enviat a {destination}.",
+  replaced: "Aquest codi s'ha substituït: fes servir l'últim codi que t'hem enviat.",
   resentToOne: "T'hem enviat un codi nou a {destination}. Introdueix el codi nou (1 intent).",
   resentTo:
     "T'hem enviat un codi nou a {destination}. Introdueix el codi nou ({attempts} intents).",

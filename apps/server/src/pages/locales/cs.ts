@@ -11,6 +11,9 @@ export const cs: PageStrings = {
   submit: "Ověřit",
   invalidOne: "Tento kód není správný. Zbývá 1 pokus.",
   invalidMany: "Tento kód není správný. Zbývající pokusy: {attempts}.",
+  replacedTo:
+    "Tento kód byl nahrazen. Použijte nejnovější kód, který jsme poslali na: {destination}.",
+  replaced: "Tento kód byl nahrazen. Použijte nejnovější kód, který jsme vám poslali.",
   resentToOne: "Poslali jsme nový kód na: {destination}. Zadejte nový kód (1 pokus).",
   resentTo: "Poslali jsme nový kód na: {destination}. Zadejte nový kód (počet pokusů: {attempts}).",
   resentOne: "Poslali jsme nový kód. Zadejte nový kód (1 pokus).",

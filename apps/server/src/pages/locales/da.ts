@@ -11,6 +11,8 @@ export const da: PageStrings = {
   submit: "Bekræft",
   invalidOne: "Koden er forkert. 1 forsøg tilbage.",
   invalidMany: "Koden er forkert. {attempts} forsøg tilbage.",
+  replacedTo: "Den kode er erstattet: brug den nyeste kode, vi har sendt til {destination}.",
+  replaced: "Den kode er erstattet: brug den nyeste kode, vi har sendt dig.",
   resentToOne: "Vi har sendt en ny kode til {destination}. Indtast den nye kode (1 forsøg).",
   resentTo: "Vi har sendt en ny kode til {destination}. Indtast den nye kode ({attempts} forsøg).",
   resentOne: "Vi har sendt en ny kode. Indtast den nye kode (1 forsøg).",

@@ -11,6 +11,10 @@ export const de: PageStrings = {
   submit: "Bestätigen",
   invalidOne: "Der Code ist nicht richtig. Noch 1 Versuch.",
   invalidMany: "Der Code ist nicht richtig. Noch {attempts} Versuche.",
+  replacedTo:
+    "Dieser Code wurde ersetzt: Verwenden Sie den neuesten Code, den wir an {destination} gesendet haben.",
+  replaced:
+    "Dieser Code wurde ersetzt: Verwenden Sie den neuesten Code, den wir Ihnen gesendet haben.",
   resentToOne:
     "Wir haben einen neuen Code an {destination} gesendet. Geben Sie den neuen Code ein (1 Versuch).",
   resentTo:

@@ -11,6 +11,8 @@ export const en: PageStrings = {
   submit: "Verify",
   invalidOne: "That code is not right. 1 attempt remaining.",
   invalidMany: "That code is not right. {attempts} attempts remaining.",
+  replacedTo: "That code was replaced: use the newest code we sent to {destination}.",
+  replaced: "That code was replaced: use the newest code we sent you.",
   resentToOne: "We sent a new code to {destination}. Enter the new code (1 attempt).",
   resentTo: "We sent a new code to {destination}. Enter the new code ({attempts} attempts).",
   resentOne: "We sent a new code. Enter the new code (1 attempt).",

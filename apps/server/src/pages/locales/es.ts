@@ -11,6 +11,9 @@ export const es: PageStrings = {
   submit: "Verificar",
   invalidOne: "El código no es correcto. Queda 1 intento.",
   invalidMany: "El código no es correcto. Quedan {attempts} intentos.",
+  replacedTo:
+    "Ese código fue reemplazado: usa el código más reciente que enviamos a {destination}.",
+  replaced: "Ese código fue reemplazado: usa el código más reciente que te enviamos.",
   resentToOne:
     "Te enviamos un código nuevo a {destination}. Introduce el código nuevo (1 intento).",
   resentTo:

@@ -11,6 +11,9 @@ export const et: PageStrings = {
   submit: "Kinnita",
   invalidOne: "See kood pole õige. Jäänud on 1 katse.",
   invalidMany: "See kood pole õige. Jäänud on {attempts} katset.",
+  replacedTo:
+    "See kood on asendatud: kasuta uusimat koodi, mille saatsime kontaktile {destination}.",
+  replaced: "See kood on asendatud: kasuta uusimat koodi, mille sulle saatsime.",
   resentToOne: "Saatsime uue koodi kontaktile {destination}. Sisesta uus kood (1 katse).",
   resentTo: "Saatsime uue koodi kontaktile {destination}. Sisesta uus kood ({attempts} katset).",
   resentOne: "Saatsime uue koodi. Sisesta uus kood (1 katse).",

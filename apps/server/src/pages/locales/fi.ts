@@ -11,6 +11,9 @@ export const fi: PageStrings = {
   submit: "Vahvista",
   invalidOne: "Koodi ei ole oikein. 1 yritys jäljellä.",
   invalidMany: "Koodi ei ole oikein. {attempts} yritystä jäljellä.",
+  replacedTo:
+    "Tämä koodi on korvattu: käytä uusinta koodia, jonka lähetimme yhteystietoon {destination}.",
+  replaced: "Tämä koodi on korvattu: käytä uusinta koodia, jonka lähetimme sinulle.",
   resentToOne: "Lähetimme uuden koodin yhteystietoon {destination}. Anna uusi koodi (1 yritys).",
   resentTo:
     "Lähetimme uuden koodin yhteystietoon {destination}. Anna uusi koodi ({attempts} yritystä).",

@@ -11,6 +11,10 @@ export const fil: PageStrings = {
   submit: "I-verify",
   invalidOne: "Mali ang code. 1 subok na lang ang natitira.",
   invalidMany: "Mali ang code. {attempts} subok na lang ang natitira.",
+  replacedTo:
+    "Napalitan na ang code na iyan: gamitin ang pinakabagong code na ipinadala namin sa {destination}.",
+  replaced:
+    "Napalitan na ang code na iyan: gamitin ang pinakabagong code na ipinadala namin sa iyo.",
   resentToOne: "Nagpadala kami ng bagong code sa {destination}. Ilagay ang bagong code (1 subok).",
   resentTo:
     "Nagpadala kami ng bagong code sa {destination}. Ilagay ang bagong code ({attempts} subok).",

@@ -11,6 +11,9 @@ export const fr: PageStrings = {
   submit: "Vérifier",
   invalidOne: "Ce code n'est pas correct. Il reste 1 tentative.",
   invalidMany: "Ce code n'est pas correct. Il reste {attempts} tentatives.",
+  replacedTo:
+    "Ce code a été remplacé. Utilisez le code le plus récent que nous avons envoyé à {destination}.",
+  replaced: "Ce code a été remplacé. Utilisez le code le plus récent que nous vous avons envoyé.",
   resentToOne:
     "Nous avons envoyé un nouveau code à {destination}. Saisissez le nouveau code (1 tentative).",
   resentTo:

@@ -11,6 +11,8 @@ export const gu: PageStrings = {
   submit: "ચકાસો",
   invalidOne: "આ કોડ સાચો નથી. 1 પ્રયાસ બાકી છે.",
   invalidMany: "આ કોડ સાચો નથી. {attempts} પ્રયાસ બાકી છે.",
+  replacedTo: "આ કોડ બદલાઈ ગયો છે: અમે {destination} પર મોકલેલો સૌથી નવો કોડ વાપરો.",
+  replaced: "આ કોડ બદલાઈ ગયો છે: અમે મોકલેલો સૌથી નવો કોડ વાપરો.",
   resentToOne: "અમે {destination} પર નવો કોડ મોકલ્યો છે. નવો કોડ દાખલ કરો (1 પ્રયાસ).",
   resentTo: "અમે {destination} પર નવો કોડ મોકલ્યો છે. નવો કોડ દાખલ કરો ({attempts} પ્રયાસ).",
   resentOne: "અમે નવો કોડ મોકલ્યો છે. નવો કોડ દાખલ કરો (1 પ્રયાસ).",

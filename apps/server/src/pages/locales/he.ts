@@ -11,6 +11,8 @@ export const he: PageStrings = {
   submit: "אימות",
   invalidOne: "הקוד שגוי. נותר ניסיון אחד.",
   invalidMany: "הקוד שגוי. נותרו {attempts} ניסיונות.",
+  replacedTo: "הקוד הזה הוחלף: יש להשתמש בקוד האחרון ששלחנו אל {destination}.",
+  replaced: "הקוד הזה הוחלף: יש להשתמש בקוד האחרון ששלחנו.",
   resentToOne: "שלחנו קוד חדש אל {destination}. יש להזין את הקוד החדש (ניסיון אחד).",
   resentTo: "שלחנו קוד חדש אל {destination}. יש להזין את הקוד החדש ({attempts} ניסיונות).",
   resentOne: "שלחנו קוד חדש. יש להזין את הקוד החדש (ניסיון אחד).",

@@ -11,6 +11,9 @@ export const hr: PageStrings = {
   submit: "Potvrdi",
   invalidOne: "Kôd nije točan. Preostao je još 1 pokušaj.",
   invalidMany: "Kôd nije točan. Preostalo pokušaja: {attempts}.",
+  replacedTo:
+    "Taj je kôd zamijenjen. Upotrijebite najnoviji kôd koji smo poslali na: {destination}.",
+  replaced: "Taj je kôd zamijenjen. Upotrijebite najnoviji kôd koji smo vam poslali.",
   resentToOne: "Novi kôd poslali smo na: {destination}. Unesite novi kôd (1 pokušaj).",
   resentTo: "Novi kôd poslali smo na: {destination}. Unesite novi kôd (broj pokušaja: {attempts}).",
   resentOne: "Poslali smo novi kôd. Unesite novi kôd (1 pokušaj).",

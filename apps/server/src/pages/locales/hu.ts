@@ -11,6 +11,9 @@ export const hu: PageStrings = {
   submit: "Ellenőrzés",
   invalidOne: "A kód nem megfelelő. Még 1 próbálkozása maradt.",
   invalidMany: "A kód nem megfelelő. Még {attempts} próbálkozása maradt.",
+  replacedTo:
+    "Ezt a kódot lecseréltük. Használja a legújabb kódot, amelyet ide küldtünk: {destination}.",
+  replaced: "Ezt a kódot lecseréltük. Használja a legújabb kódot, amelyet elküldtünk Önnek.",
   resentToOne: "Új kódot küldtünk ide: {destination}. Adja meg az új kódot (1 próbálkozás).",
   resentTo: "Új kódot küldtünk ide: {destination}. Adja meg az új kódot ({attempts} próbálkozás).",
   resentOne: "Új kódot küldtünk. Adja meg az új kódot (1 próbálkozás).",

@@ -11,6 +11,8 @@ export const id: PageStrings = {
   submit: "Verifikasi",
   invalidOne: "Kode itu salah. Sisa 1 kesempatan.",
   invalidMany: "Kode itu salah. Sisa {attempts} kesempatan.",
+  replacedTo: "Kode tersebut sudah diganti: gunakan kode terbaru yang kami kirim ke {destination}.",
+  replaced: "Kode tersebut sudah diganti: gunakan kode terbaru yang kami kirimkan kepada Anda.",
   resentToOne: "Kami telah mengirim kode baru ke {destination}. Masukkan kode baru (1 kesempatan).",
   resentTo:
     "Kami telah mengirim kode baru ke {destination}. Masukkan kode baru ({attempts} kesempatan).",

@@ -11,6 +11,9 @@ export const it: PageStrings = {
   submit: "Verifica",
   invalidOne: "Il codice non è corretto. Resta 1 tentativo.",
   invalidMany: "Il codice non è corretto. Restano {attempts} tentativi.",
+  replacedTo:
+    "Questo codice è stato sostituito: usa il codice più recente che abbiamo inviato a {destination}.",
+  replaced: "Questo codice è stato sostituito: usa il codice più recente che ti abbiamo inviato.",
   resentToOne:
     "Abbiamo inviato un nuovo codice a {destination}. Inserisci il nuovo codice (1 tentativo).",
   resentTo:

@@ -11,6 +11,10 @@ export const ja: PageStrings = {
   submit: "確認する",
   invalidOne: "コードが正しくありません。残り1回です。",
   invalidMany: "コードが正しくありません。残り{attempts}回です。",
+  replacedTo:
+    "このコードは新しいコードに置き換えられました。{destination} にお送りした最新のコードを入力してください。",
+  replaced:
+    "このコードは新しいコードに置き換えられました。お送りした最新のコードを入力してください。",
   resentToOne:
     "{destination} に新しいコードを送信しました。新しいコードを入力してください（残り1回）。",
   resentTo:

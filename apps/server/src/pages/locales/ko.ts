@@ -11,6 +11,9 @@ export const ko: PageStrings = {
   submit: "인증",
   invalidOne: "코드가 올바르지 않습니다. 남은 시도: 1회",
   invalidMany: "코드가 올바르지 않습니다. 남은 시도: {attempts}회",
+  replacedTo:
+    "이 코드는 새 코드로 대체되었습니다. {destination}(으)로 보낸 최신 코드를 입력하세요.",
+  replaced: "이 코드는 새 코드로 대체되었습니다. 보내 드린 최신 코드를 입력하세요.",
   resentToOne: "{destination}(으)로 새 코드를 보냈습니다. 새 코드를 입력하세요(시도 1회).",
   resentTo: "{destination}(으)로 새 코드를 보냈습니다. 새 코드를 입력하세요(시도 {attempts}회).",
   resentOne: "새 코드를 보냈습니다. 새 코드를 입력하세요(시도 1회).",

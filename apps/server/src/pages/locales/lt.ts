@@ -11,6 +11,8 @@ export const lt: PageStrings = {
   submit: "Patvirtinti",
   invalidOne: "Kodas neteisingas. Liko 1 bandymas.",
   invalidMany: "Kodas neteisingas. Liko bandymų: {attempts}.",
+  replacedTo: "Šis kodas pakeistas. Naudokite naujausią kodą, kurį išsiuntėme: {destination}.",
+  replaced: "Šis kodas pakeistas. Naudokite naujausią jums atsiųstą kodą.",
   resentToOne: "Išsiuntėme naują kodą: {destination}. Įveskite naują kodą (1 bandymas).",
   resentTo: "Išsiuntėme naują kodą: {destination}. Įveskite naują kodą (bandymų: {attempts}).",
   resentOne: "Išsiuntėme naują kodą. Įveskite naują kodą (1 bandymas).",

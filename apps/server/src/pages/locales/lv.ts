@@ -11,6 +11,8 @@ export const lv: PageStrings = {
   submit: "Apstiprināt",
   invalidOne: "Kods nav pareizs. Atlicis 1 mēģinājums.",
   invalidMany: "Kods nav pareizs. Atlikušo mēģinājumu skaits: {attempts}.",
+  replacedTo: "Šis kods ir aizstāts. Izmantojiet jaunāko kodu, ko nosūtījām uz: {destination}.",
+  replaced: "Šis kods ir aizstāts. Izmantojiet jaunāko kodu, ko jums nosūtījām.",
   resentToOne: "Mēs nosūtījām jaunu kodu uz: {destination}. Ievadiet jauno kodu (1 mēģinājums).",
   resentTo:
     "Mēs nosūtījām jaunu kodu uz: {destination}. Ievadiet jauno kodu (mēģinājumu skaits: {attempts}).",

@@ -11,6 +11,8 @@ export const ms: PageStrings = {
   submit: "Sahkan",
   invalidOne: "Kod itu salah. Tinggal 1 cubaan.",
   invalidMany: "Kod itu salah. Tinggal {attempts} cubaan.",
+  replacedTo: "Kod itu telah diganti: gunakan kod terbaharu yang kami hantar ke {destination}.",
+  replaced: "Kod itu telah diganti: gunakan kod terbaharu yang kami hantar kepada anda.",
   resentToOne: "Kami telah menghantar kod baharu ke {destination}. Masukkan kod baharu (1 cubaan).",
   resentTo:
     "Kami telah menghantar kod baharu ke {destination}. Masukkan kod baharu ({attempts} cubaan).",

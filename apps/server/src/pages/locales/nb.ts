@@ -11,6 +11,8 @@ export const nb: PageStrings = {
   submit: "Bekreft",
   invalidOne: "Koden er feil. 1 forsøk igjen.",
   invalidMany: "Koden er feil. {attempts} forsøk igjen.",
+  replacedTo: "Den koden er erstattet: bruk den nyeste koden vi sendte til {destination}.",
+  replaced: "Den koden er erstattet: bruk den nyeste koden vi sendte deg.",
   resentToOne: "Vi har sendt en ny kode til {destination}. Skriv inn den nye koden (1 forsøk).",
   resentTo:
     "Vi har sendt en ny kode til {destination}. Skriv inn den nye koden ({attempts} forsøk).",

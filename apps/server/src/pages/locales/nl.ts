@@ -11,6 +11,9 @@ export const nl: PageStrings = {
   submit: "Verifiëren",
   invalidOne: "Die code klopt niet. Nog 1 poging over.",
   invalidMany: "Die code klopt niet. Nog {attempts} pogingen over.",
+  replacedTo:
+    "Die code is vervangen: gebruik de nieuwste code die we naar {destination} hebben gestuurd.",
+  replaced: "Die code is vervangen: gebruik de nieuwste code die we je hebben gestuurd.",
   resentToOne:
     "We hebben een nieuwe code gestuurd naar {destination}. Voer de nieuwe code in (1 poging).",
   resentTo:

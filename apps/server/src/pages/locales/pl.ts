@@ -11,6 +11,9 @@ export const pl: PageStrings = {
   submit: "Zweryfikuj",
   invalidOne: "Ten kod jest nieprawidłowy. Pozostała 1 próba.",
   invalidMany: "Ten kod jest nieprawidłowy. Pozostałe próby: {attempts}.",
+  replacedTo:
+    "Ten kod został zastąpiony. Użyj najnowszego kodu, który wysłaliśmy na: {destination}.",
+  replaced: "Ten kod został zastąpiony. Użyj najnowszego kodu, który do Ciebie wysłaliśmy.",
   resentToOne: "Wysłaliśmy nowy kod na: {destination}. Wpisz nowy kod (1 próba).",
   resentTo: "Wysłaliśmy nowy kod na: {destination}. Wpisz nowy kod (liczba prób: {attempts}).",
   resentOne: "Wysłaliśmy nowy kod. Wpisz nowy kod (1 próba).",

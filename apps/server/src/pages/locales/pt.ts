@@ -11,6 +11,9 @@ export const pt: PageStrings = {
   submit: "Verificar",
   invalidOne: "Esse código não está correto. Resta 1 tentativa.",
   invalidMany: "Esse código não está correto. Restam {attempts} tentativas.",
+  replacedTo:
+    "Esse código foi substituído: use o código mais recente que enviamos para {destination}.",
+  replaced: "Esse código foi substituído: use o código mais recente que enviamos para você.",
   resentToOne: "Enviamos um novo código para {destination}. Digite o novo código (1 tentativa).",
   resentTo:
     "Enviamos um novo código para {destination}. Digite o novo código ({attempts} tentativas).",

@@ -11,6 +11,9 @@ export const ro: PageStrings = {
   submit: "Verifică",
   invalidOne: "Codul nu este corect. A mai rămas o încercare.",
   invalidMany: "Codul nu este corect. Încercări rămase: {attempts}.",
+  replacedTo:
+    "Acest cod a fost înlocuit: folosește cel mai recent cod pe care l-am trimis la {destination}.",
+  replaced: "Acest cod a fost înlocuit: folosește cel mai recent cod pe care ți l-am trimis.",
   resentToOne: "Am trimis un cod nou la {destination}. Introdu codul nou (o încercare).",
   resentTo: "Am trimis un cod nou la {destination}. Introdu codul nou (încercări: {attempts}).",
   resentOne: "Am trimis un cod nou. Introdu codul nou (o încercare).",

@@ -11,6 +11,8 @@ export const sk: PageStrings = {
   submit: "Overiť",
   invalidOne: "Tento kód nie je správny. Zostáva 1 pokus.",
   invalidMany: "Tento kód nie je správny. Zostávajúce pokusy: {attempts}.",
+  replacedTo: "Tento kód bol nahradený. Použite najnovší kód, ktorý sme poslali na: {destination}.",
+  replaced: "Tento kód bol nahradený. Použite najnovší kód, ktorý sme vám poslali.",
   resentToOne: "Poslali sme nový kód na: {destination}. Zadajte nový kód (1 pokus).",
   resentTo: "Poslali sme nový kód na: {destination}. Zadajte nový kód (počet pokusov: {attempts}).",
   resentOne: "Poslali sme nový kód. Zadajte nový kód (1 pokus).",

@@ -11,6 +11,9 @@ export const sl: PageStrings = {
   submit: "Potrdi",
   invalidOne: "Koda ni pravilna. Preostane še 1 poskus.",
   invalidMany: "Koda ni pravilna. Število preostalih poskusov: {attempts}.",
+  replacedTo:
+    "Ta koda je bila zamenjana. Uporabite najnovejšo kodo, ki smo jo poslali na: {destination}.",
+  replaced: "Ta koda je bila zamenjana. Uporabite najnovejšo kodo, ki smo vam jo poslali.",
   resentToOne: "Novo kodo smo poslali na: {destination}. Vnesite novo kodo (1 poskus).",
   resentTo:
     "Novo kodo smo poslali na: {destination}. Vnesite novo kodo (število poskusov: {attempts}).",

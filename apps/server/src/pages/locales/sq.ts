@@ -11,6 +11,8 @@ export const sq: PageStrings = {
   submit: "Verifiko",
   invalidOne: "Kodi nuk është i saktë. Ka mbetur 1 përpjekje.",
   invalidMany: "Kodi nuk është i saktë. Kanë mbetur {attempts} përpjekje.",
+  replacedTo: "Ky kod është zëvendësuar: përdor kodin më të fundit që dërguam te {destination}.",
+  replaced: "Ky kod është zëvendësuar: përdor kodin më të fundit që të dërguam.",
   resentToOne: "Dërguam një kod të ri te {destination}. Fut kodin e ri (1 përpjekje).",
   resentTo: "Dërguam një kod të ri te {destination}. Fut kodin e ri ({attempts} përpjekje).",
   resentOne: "Dërguam një kod të ri. Fut kodin e ri (1 përpjekje).",

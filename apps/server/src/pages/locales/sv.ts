@@ -11,6 +11,8 @@ export const sv: PageStrings = {
   submit: "Verifiera",
   invalidOne: "Koden stämmer inte. 1 försök kvar.",
   invalidMany: "Koden stämmer inte. {attempts} försök kvar.",
+  replacedTo: "Den koden har ersatts: använd den senaste koden som vi skickade till {destination}.",
+  replaced: "Den koden har ersatts: använd den senaste koden som vi skickade till dig.",
   resentToOne: "Vi har skickat en ny kod till {destination}. Ange den nya koden (1 försök).",
   resentTo: "Vi har skickat en ny kod till {destination}. Ange den nya koden ({attempts} försök).",
   resentOne: "Vi har skickat en ny kod. Ange den nya koden (1 försök).",

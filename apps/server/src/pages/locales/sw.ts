@@ -11,6 +11,8 @@ export const sw: PageStrings = {
   submit: "Thibitisha",
   invalidOne: "Msimbo huo si sahihi. Limebaki jaribio 1.",
   invalidMany: "Msimbo huo si sahihi. Yamebaki majaribio {attempts}.",
+  replacedTo: "Msimbo huo umebadilishwa: tumia msimbo mpya zaidi tuliotuma kwa {destination}.",
+  replaced: "Msimbo huo umebadilishwa: tumia msimbo mpya zaidi tuliokutumia.",
   resentToOne: "Tumetuma msimbo mpya kwa {destination}. Weka msimbo mpya (jaribio 1).",
   resentTo: "Tumetuma msimbo mpya kwa {destination}. Weka msimbo mpya (majaribio {attempts}).",
   resentOne: "Tumetuma msimbo mpya. Weka msimbo mpya (jaribio 1).",

@@ -11,6 +11,9 @@ export const tr: PageStrings = {
   submit: "Doğrula",
   invalidOne: "Kod doğru değil. 1 deneme hakkınız kaldı.",
   invalidMany: "Kod doğru değil. {attempts} deneme hakkınız kaldı.",
+  replacedTo:
+    "Bu kodun yerine yenisi gönderildi. Şu adrese gönderdiğimiz en son kodu kullanın: {destination}.",
+  replaced: "Bu kodun yerine yenisi gönderildi. Size gönderdiğimiz en son kodu kullanın.",
   resentToOne: "Şu adrese yeni bir kod gönderdik: {destination}. Yeni kodu girin (1 deneme).",
   resentTo: "Şu adrese yeni bir kod gönderdik: {destination}. Yeni kodu girin ({attempts} deneme).",
   resentOne: "Yeni bir kod gönderdik. Yeni kodu girin (1 deneme).",

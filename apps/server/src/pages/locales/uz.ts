@@ -11,6 +11,9 @@ export const uz: PageStrings = {
   submit: "Tasdiqlash",
   invalidOne: "Kod notoʻgʻri. 1 ta urinish qoldi.",
   invalidMany: "Kod notoʻgʻri. {attempts} ta urinish qoldi.",
+  replacedTo:
+    "Bu kod almashtirildi. Quyidagi manzilga yuborilgan eng soʻnggi kodni kiriting: {destination}.",
+  replaced: "Bu kod almashtirildi. Sizga yuborgan eng soʻnggi kodimizni kiriting.",
   resentToOne:
     "Yangi kod quyidagi manzilga yuborildi: {destination}. Yangi kodni kiriting (1 ta urinish).",
   resentTo:

@@ -11,6 +11,8 @@ export const vi: PageStrings = {
   submit: "Xác minh",
   invalidOne: "Mã không đúng. Còn 1 lần thử.",
   invalidMany: "Mã không đúng. Còn {attempts} lần thử.",
+  replacedTo: "Mã này đã được thay thế: hãy dùng mã mới nhất chúng tôi đã gửi đến {destination}.",
+  replaced: "Mã này đã được thay thế: hãy dùng mã mới nhất chúng tôi đã gửi cho bạn.",
   resentToOne: "Chúng tôi đã gửi mã mới đến {destination}. Nhập mã mới (1 lần thử).",
   resentTo: "Chúng tôi đã gửi mã mới đến {destination}. Nhập mã mới ({attempts} lần thử).",
   resentOne: "Chúng tôi đã gửi mã mới. Nhập mã mới (1 lần thử).",

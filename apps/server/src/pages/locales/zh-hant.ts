@@ -11,6 +11,8 @@ export const zhHant: PageStrings = {
   submit: "驗證",
   invalidOne: "驗證碼不正確。還剩 1 次機會。",
   invalidMany: "驗證碼不正確。還剩 {attempts} 次機會。",
+  replacedTo: "此驗證碼已被取代：請使用我們最近傳送至 {destination} 的驗證碼。",
+  replaced: "此驗證碼已被取代：請使用我們最近傳送給您的驗證碼。",
   resentToOne: "我們已將新的驗證碼傳送至 {destination}。請輸入新的驗證碼（1 次機會）。",
   resentTo: "我們已將新的驗證碼傳送至 {destination}。請輸入新的驗證碼（{attempts} 次機會）。",
   resentOne: "我們已傳送新的驗證碼。請輸入新的驗證碼（1 次機會）。",

@@ -11,6 +11,8 @@ export const zh: PageStrings = {
   submit: "验证",
   invalidOne: "验证码不正确。还剩 1 次机会。",
   invalidMany: "验证码不正确。还剩 {attempts} 次机会。",
+  replacedTo: "此验证码已被取代：请使用我们最近发送到 {destination} 的验证码。",
+  replaced: "此验证码已被取代：请使用我们最近发给您的验证码。",
   resentToOne: "我们已向 {destination} 发送新的验证码。请输入新验证码（1 次机会）。",
   resentTo: "我们已向 {destination} 发送新的验证码。请输入新验证码（{attempts} 次机会）。",
   resentOne: "我们已发送新的验证码。请输入新验证码（1 次机会）。",
