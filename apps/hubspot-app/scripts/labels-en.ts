@@ -97,6 +97,8 @@ export const LABELS_EN: LocaleLabels = {
         "The phone number has no country code and the portal no default country: write it as +<country code>.",
       phone_not_possible: "The phone number has the wrong length for its country.",
       phone_invalid: "The phone number is not a valid number of its country.",
+      country_not_allowed:
+        "This server does not send codes to phone numbers of this country: use the e-mail delivery, or ask the server's operator.",
       invalid_approver_email: "The approver e-mail input is not an e-mail address.",
       no_owner: "The deal has no owner: assign one, or fill in the approver e-mail.",
       owner_no_email: "The deal owner has no e-mail address.",
@@ -183,6 +185,7 @@ export const OUTPUT_OPTIONS_EN: OutputOptionLabels = {
       phone_unknown_country: "Phone country unknown",
       phone_not_possible: "Phone number not possible",
       phone_invalid: "Phone number invalid",
+      country_not_allowed: "Phone country not allowed",
       invalid_approver_email: "Approver e-mail invalid",
       no_owner: "Deal has no owner",
       owner_no_email: "Deal owner has no e-mail",

@@ -99,6 +99,8 @@ export const LABELS_ES: LocaleLabels = {
         "El número no tiene prefijo internacional y el portal no tiene país predeterminado: escríbelo como +<prefijo>.",
       phone_not_possible: "El número de teléfono no tiene la longitud correcta para su país.",
       phone_invalid: "El número de teléfono no es un número válido de su país.",
+      country_not_allowed:
+        "Este servidor no envía códigos a números de teléfono de este país: usa el envío por correo o consulta al operador del servidor.",
       invalid_approver_email: "El campo Correo del aprobador no es una dirección de correo.",
       no_owner: "El negocio no tiene propietario: asigna uno o rellena el correo del aprobador.",
       owner_no_email: "El propietario del negocio no tiene dirección de correo.",
