@@ -12,7 +12,7 @@ body { margin: 0; background: #f5f8fa; font: 14px/1.5 "Lexend Deca", "Helvetica 
 .card-title small { font-weight: 400; color: #7c98b6; }
 .card-body { padding: 16px; }
 .flex { display: flex; } .dir-column { flex-direction: column; } .dir-row { flex-direction: row; }
-.wrap { flex-wrap: wrap; } .align-center { align-items: center; }
+.wrap { flex-wrap: wrap; } .align-center { align-items: center; } .align-end { align-items: flex-end; }
 .gap-flush { gap: 0; } .gap-xs { gap: 4px; } .gap-sm { gap: 8px; } .gap-md { gap: 16px; } .gap-lg { gap: 24px; } .gap-xl { gap: 32px; }
 .text { margin: 0; } .microcopy { font-size: 12px; color: #516f90; } .fw-bold { font-weight: 700; } .fw-demibold { font-weight: 600; } .italic { font-style: italic; }
 .heading { margin: 0; font-size: 28px; font-weight: 700; letter-spacing: 0.08em; color: #213343; }

@@ -1,5 +1,7 @@
 // One settings page state's preview: mounted, converted with the card's tree converter, framed as
 // HubSpot's app settings tab.
+import { Tile } from "@hubspot/ui-extensions";
+import type { RenderedElementNode } from "@hubspot/ui-extensions/testing";
 import type { SettingsPreviewState } from "./settings-preview-states.js";
 import { escapeHtml, treeToHtml } from "./tree-to-html.js";
 
@@ -18,6 +20,7 @@ export const SETTINGS_CSS = `
 .input { font: inherit; border: 1px solid #cbd6e2; border-radius: 3px; padding: 7px 10px; background: #f5f8fa; color: #33475b; width: 100%; min-height: 36px; }
 .textarea { white-space: pre-wrap; min-height: 80px; } .input-number { width: 140px; }
 .select { display: flex; justify-content: space-between; align-items: center; } .caret { color: #7c98b6; }
+.placeholder { color: #7c98b6; }
 .field-error .input { border-color: #f2545b; background: #fff; }
 .field-message { margin: 0; font-size: 12px; color: #d94c53; font-weight: 600; }
 .toggle { display: inline-flex; gap: 8px; align-items: center; font-weight: 600; }
@@ -48,7 +51,11 @@ export const SETTINGS_CSS = `
 export async function settingsPreviewHtml(state: SettingsPreviewState): Promise<string> {
   const { renderer, close } = await state.mount();
   try {
-    const { html } = treeToHtml(renderer.getRootNode());
+    // A group alone: the Tile's own props type is narrower than the converter's any-component.
+    const part = state.part === undefined ? undefined : renderer.findByTestId(Tile, state.part);
+    const { html } = treeToHtml(
+      part === undefined ? renderer.getRootNode() : (part as unknown as RenderedElementNode),
+    );
     return `<!doctype html>
 <html lang="en">
 <head>

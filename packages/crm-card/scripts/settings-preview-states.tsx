@@ -1,6 +1,6 @@
 // The settings page states the README pictures, each rendered with the official test renderer
 // against the same settings world its tests use (the adapter's settings API, a fake HubSpot).
-import { Alert, Flex, Text } from "@hubspot/ui-extensions";
+import { Alert, Flex, Tag, Text } from "@hubspot/ui-extensions";
 import { DEFAULT_PORTAL_SETTINGS } from "@otpkit/hubspot-adapter";
 import { FIXTURE_NOW } from "../src/card/card-fixtures.js";
 import type { SettingsWorld } from "../src/settings/settings-fixtures.js";
@@ -13,6 +13,8 @@ export interface SettingsPreviewState {
   /** `docs/previews/<name>.html` and `.png`. */
   name: string;
   title: string;
+  /** The test id of the one group (`Tile`) to picture; the whole page without it. */
+  part?: string;
   /** Renders the page in its state; `close()` stops the world behind it. */
   mount(): Promise<{ renderer: SettingsRenderer; close(): Promise<void> }>;
 }
@@ -102,6 +104,37 @@ export const SETTINGS_PREVIEW_STATES: readonly SettingsPreviewState[] = [
             () => assert(page.maybeFindByTestId(Alert, "error-summary") !== null),
             WAIT,
           );
+        },
+      ),
+  },
+  {
+    name: "settings-languages",
+    title: "Texts by language: Arabic, right to left",
+    part: "group-languages",
+    mount: () =>
+      mounted(
+        async (world) => {
+          await world.saveRaw(
+            JSON.stringify({
+              ...DEFAULT_PORTAL_SETTINGS,
+              email: {
+                ...DEFAULT_PORTAL_SETTINGS.email,
+                enabled: true,
+                translations: {
+                  de: { subject: "Ihr Acme-Bestätigungscode" },
+                  ar: { subject: "رمز التحقق من Acme", greeting: "أهلًا بك،" },
+                },
+              },
+            }),
+          );
+        },
+        async (page) => {
+          page.findByTestId(Tag, "translation-tag-ar").trigger("onClick");
+          await page.waitFor(() => {
+            for (const prefix of ["language-", "builtin-"]) {
+              assert(page.maybeFindByTestId(Flex, `${prefix}preview-text`) !== null);
+            }
+          }, WAIT);
         },
       ),
   },

@@ -77,17 +77,18 @@ const COMPONENTS: Readonly<Record<string, ToHtml>> = {
   ErrorState: (p, c) =>
     `<div class="error-state"><p class="error-state-title">${escapeHtml(str(p["title"]))}</p>${c}</div>`,
   // Controls are drawn, not live: divs and spans (a picture has nothing to label or submit).
-  Input: (p) => field(p, `<div class="input">${escapeHtml(str(p["value"]))}</div>`),
-  TextArea: (p) => field(p, `<div class="input textarea">${escapeHtml(str(p["value"]))}</div>`),
+  Input: (p) => field(p, `<div class="input">${valueOrPlaceholder(p)}</div>`),
+  TextArea: (p) => field(p, `<div class="input textarea">${valueOrPlaceholder(p)}</div>`),
   NumberInput: (p) =>
     field(p, `<div class="input input-number">${escapeHtml(String(p["value"] ?? ""))}</div>`),
   Select: (p) => {
     const options = (p["options"] ?? []) as { label: string; value: unknown }[];
     const chosen = options.find((o) => o.value === p["value"]);
-    return field(
-      p,
-      `<div class="input select">${escapeHtml(chosen?.label ?? "")}<span class="caret">▾</span></div>`,
-    );
+    const shown =
+      chosen === undefined
+        ? valueOrPlaceholder({ placeholder: p["placeholder"] })
+        : escapeHtml(chosen.label);
+    return field(p, `<div class="input select">${shown}<span class="caret">▾</span></div>`);
   },
   Toggle: (p) =>
     `<div class="toggle"><span class="${cls("switch", p["checked"] === true && "on")}">${p["checked"] === true ? "ON" : "OFF"}</span>${escapeHtml(str(p["label"]))}</div>`,
@@ -106,6 +107,14 @@ const COMPONENTS: Readonly<Record<string, ToHtml>> = {
     return field(p, radios.join(""));
   },
 };
+
+/** An input's text, or its placeholder (greyed) when it is empty. */
+function valueOrPlaceholder(props: Props): string {
+  const value = str(props["value"]);
+  const placeholder = str(props["placeholder"]);
+  if (value !== "" || placeholder === "") return escapeHtml(value);
+  return `<span class="placeholder">${escapeHtml(placeholder)}</span>`;
+}
 
 /** A labelled form field: label (with a required mark), description, control, message. */
 function field(props: Props, control: string): string {
@@ -130,7 +139,7 @@ export interface TreeHtml {
  * The rendered tree as HTML. Overlays (a `Button`'s `overlay` Modal) are not drawn in place,
  * as HubSpot does not either: they are returned apart, for a picture of the open confirmation.
  *
- * @param root `renderer.getRootNode()`.
+ * @param root `renderer.getRootNode()`, or one component of it (drawn with everything inside).
  * @returns The card's HTML and its overlays.
  * @throws {Error} For a component with no entry in {@link SUPPORTED_COMPONENTS}, naming it.
  * @example
@@ -138,9 +147,9 @@ export interface TreeHtml {
  * const { html, overlays } = treeToHtml(renderer.getRootNode());
  * ```
  */
-export function treeToHtml(root: RenderedRootNode): TreeHtml {
+export function treeToHtml(root: RenderedRootNode | RenderedElementNode): TreeHtml {
   const overlays: string[] = [];
-  const html = children(root, overlays);
+  const html = isRenderedElementNode(root) ? toHtml(root, overlays) : children(root, overlays);
   return { html, overlays };
 }
 

@@ -75,6 +75,17 @@ export interface CardLocked {
   replayed: boolean;
 }
 
+/**
+ * The texts of a portal's code e-mail. `body` is the text above the code (the code goes on a line
+ * of its own below it); `{expiry_minutes}` is the only placeholder.
+ */
+export interface EmailTexts {
+  subject: string;
+  greeting: string;
+  body: string;
+  footer: string;
+}
+
 /** A portal's settings as the settings API reads and saves them. */
 export interface PortalSettings {
   code: { type: "numeric" | "alphanumeric" | "alpha"; length: 4 | 6 | 8; allowWeak: boolean };
@@ -86,7 +97,13 @@ export interface PortalSettings {
   defaultCountry: string;
   email: {
     enabled: boolean;
-    template: { subject: string; greeting: string; body: string; footer: string };
+    /** The English e-mail, and the one for every language otpkit has no e-mail in. */
+    template: EmailTexts;
+    /**
+     * Per language tag (`de`, `pt-BR`; never `en`): the parts that replace otpkit's built-in
+     * e-mail in that language. A part left out keeps the built-in text.
+     */
+    translations: Record<string, Partial<EmailTexts>>;
   };
   whatsapp: {
     enabled: boolean;

@@ -46,6 +46,17 @@ describe("the settings page's pictures", () => {
         "The preview cannot be shown",
         "Unsaved changes",
       ],
+      "settings-languages": [
+        "Texts by language",
+        '<span class="tag tag-default">German (Deutsch)</span>',
+        "Arabic (العربية) · your texts",
+        "is written right to left",
+        "Preview in Arabic, with your texts",
+        "\u2067رمز التحقق من Acme\u2069",
+        "otpkit&#39;s built-in Arabic e-mail, for comparison",
+        '<span class="placeholder">Empty: otpkit&#39;s Arabic text</span>',
+        "align-end",
+      ],
     };
     expect(SETTINGS_PREVIEW_STATES.map((s) => s.name)).toEqual(Object.keys(expected));
     for (const state of SETTINGS_PREVIEW_STATES) {

@@ -90,23 +90,35 @@ export function sameSettings(a: unknown, b: unknown): boolean {
   return ka.length === keys(b).length && ka.every((k) => sameSettings(a[k], b[k]));
 }
 
+/** The language a preview is for, and the texts of its own to preview it with. */
+export interface PreviewLanguage {
+  /** The language tag, as `email.translations` is keyed (`de`). */
+  tag: string;
+  /** Its texts (`{}`: otpkit's built-in e-mail in that language). */
+  texts: Readonly<Record<string, unknown>>;
+}
+
 /**
  * What the e-mail preview depends on: the code (its sample), the expiry (`{expiry_minutes}`)
- * and the e-mail texts. The server fills in the rest from the saved settings.
+ * and the e-mail texts: English's, and with `language` that language's (the server keeps the
+ * other languages' saved texts). The server fills in the rest from the saved settings.
  *
  * @throws Never.
  * @example
  * ```ts
  * await api.preview(previewInput(draft));
+ * await api.preview(previewInput(draft, { tag: "de", texts: {} }), "de"); // the built-in German
  * ```
  */
-export function previewInput(draft: SettingsDraft): SettingsDraft {
+export function previewInput(draft: SettingsDraft, language?: PreviewLanguage): SettingsDraft {
   const out: Record<string, unknown> = {};
   for (const key of ["code", "expiryMinutes", "allowLongExpiry"]) {
     if (draft[key] !== undefined) out[key] = draft[key];
   }
   const template = valueAt(draft, "email.template");
-  if (template !== undefined) out["email"] = { template };
+  const email: Record<string, unknown> = template === undefined ? {} : { template };
+  if (language !== undefined) email["translations"] = { [language.tag]: language.texts };
+  if (Object.keys(email).length > 0) out["email"] = email;
   return out;
 }
 

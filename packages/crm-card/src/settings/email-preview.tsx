@@ -1,8 +1,11 @@
 // The e-mail preview: subject and text part of the mail the draft would send, with a sample
 // code. The HTML part cannot be shown in a HubSpot extension (no raw HTML), so the text stands in.
+// HubSpot's components take no writing direction: a right-to-left language's lines are set
+// flush right and each wrapped in a right-to-left isolate, so the words, the Latin names in them
+// and the punctuation come in right-to-left order even though the components' direction is ltr.
 import { Alert, Flex, Heading, List, LoadingSpinner, Text, Tile } from "@hubspot/ui-extensions";
 import type { OtpkitApi } from "../api.js";
-import type { SettingsDraft } from "./draft.js";
+import type { PreviewLanguage, SettingsDraft } from "./draft.js";
 import { errorLines } from "./field-errors.js";
 import { useEmailPreview } from "./use-email-preview.js";
 
@@ -14,10 +17,24 @@ export interface EmailPreviewPanelProps {
   emailOn: boolean;
   /** The pause after an edit before the preview is asked for, ms. */
   delayMs?: number;
+  /** Preview this language's e-mail with these texts (default: English, `email.template`). */
+  language?: PreviewLanguage;
+  /** The language's writing direction. @default "ltr" */
+  dir?: "ltr" | "rtl";
+  /** The heading. @default "Preview" */
+  title?: string;
+  /** Put before every test id, for a second panel on the page (`"language-"`). @default "" */
+  idPrefix?: string;
 }
 
+// U+2067 RIGHT-TO-LEFT ISOLATE … U+2069 POP DIRECTIONAL ISOLATE: the browser lays out what is
+// between them right to left, whatever the direction around it. Display only, never saved.
+const RLI = "\u2067";
+const PDI = "\u2069";
+
 /**
- * The live preview; test ids `email-preview`, `preview-subject`, `preview-text`, `preview-error`.
+ * The live preview; test ids `email-preview`, `preview-subject`, `preview-text`, `preview-error`,
+ * each after `idPrefix`.
  *
  * @throws Never.
  * @example
@@ -25,12 +42,15 @@ export interface EmailPreviewPanelProps {
  * <EmailPreviewPanel api={api} draft={form.draft} emailOn />
  * ```
  */
-export function EmailPreviewPanel({ api, draft, emailOn, delayMs }: EmailPreviewPanelProps) {
-  const preview = useEmailPreview(api, draft, delayMs);
+export function EmailPreviewPanel(props: EmailPreviewPanelProps) {
+  const { api, draft, emailOn, delayMs, language, idPrefix = "" } = props;
+  const preview = useEmailPreview(api, draft, delayMs, language);
+  const rtl = props.dir === "rtl";
+  const shown = (line: string) => (rtl ? `${RLI}${line}${PDI}` : line);
   return (
-    <Tile testId="email-preview" compact>
+    <Tile testId={`${idPrefix}email-preview`} compact>
       <Flex direction="column" gap="small">
-        <Heading>Preview</Heading>
+        <Heading>{props.title ?? "Preview"}</Heading>
         {emailOn ? null : (
           <Text variant="microcopy">
             E-mail delivery is off: this is the e-mail contacts get once you turn it on.
@@ -41,16 +61,16 @@ export function EmailPreviewPanel({ api, draft, emailOn, delayMs }: EmailPreview
         ) : null}
         {preview.status === "ready" ? (
           <>
-            <Text testId="preview-subject">
+            <Text testId={`${idPrefix}preview-subject`}>
               <Text inline format={{ fontWeight: "bold" }}>
                 Subject:
               </Text>{" "}
-              {preview.email.subject}
+              {shown(preview.email.subject)}
             </Text>
-            <Flex direction="column" gap="small" testId="preview-text">
+            <Flex direction="column" gap="small" testId={`${idPrefix}preview-text`}>
               {paragraphs(preview.email.text).map((lines, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs have no identity of their own
-                <Flex key={i} direction="column" gap="flush">
+                <Flex key={i} direction="column" gap="flush" {...(rtl ? { align: "end" } : {})}>
                   {lines.map((line, j) => (
                     <Text
                       // biome-ignore lint/suspicious/noArrayIndexKey: lines have no identity of their own
@@ -59,7 +79,7 @@ export function EmailPreviewPanel({ api, draft, emailOn, delayMs }: EmailPreview
                         ? { format: { fontWeight: "bold" as const } }
                         : {})}
                     >
-                      {line}
+                      {shown(line)}
                     </Text>
                   ))}
                 </Flex>
@@ -71,7 +91,9 @@ export function EmailPreviewPanel({ api, draft, emailOn, delayMs }: EmailPreview
             </Text>
           </>
         ) : null}
-        {preview.status === "failed" ? <PreviewError failure={preview.failure} /> : null}
+        {preview.status === "failed" ? (
+          <PreviewError failure={preview.failure} testId={`${idPrefix}preview-error`} />
+        ) : null}
       </Flex>
     </Tile>
   );
@@ -79,12 +101,14 @@ export function EmailPreviewPanel({ api, draft, emailOn, delayMs }: EmailPreview
 
 function PreviewError({
   failure,
+  testId,
 }: {
   failure: { message: string; fieldErrors?: Record<string, string> };
+  testId: string;
 }) {
   const lines = errorLines(failure.fieldErrors ?? {});
   return (
-    <Alert variant="warning" title="The preview cannot be shown" testId="preview-error">
+    <Alert variant="warning" title="The preview cannot be shown" testId={testId}>
       {lines.length === 0 ? (
         failure.message
       ) : (

@@ -43,9 +43,43 @@ describe("field errors", () => {
     });
   });
 
+  it("name a language's texts by group, language and part, after the E-mail group", () => {
+    const lines = errorLines({
+      "whatsapp.templates.code": "Use the template name.",
+      "email.translations.de.body": "Only {expiry_minutes} is filled in; remove or fix {name}.",
+      "email.translations.ar.subject": "Keep the subject on one line.",
+      "email.translations.de.subject": "Enter the subject.",
+      "email.translations.ga.body": 'otpkit has no e-mail in "ga" to complete.',
+      "email.translations": "Give the texts per language.",
+      "email.template.footer": "Shorten the footer.",
+    });
+    expect(lines.map((l) => l.label)).toEqual([
+      "E-mail: Footer",
+      "Texts by language",
+      "Texts by language: Arabic (العربية): Subject",
+      "Texts by language: German (Deutsch): Subject",
+      "Texts by language: German (Deutsch): Text above the code",
+      "Texts by language: ga: Text above the code",
+      "WhatsApp: Code template",
+    ]);
+  });
+
   it("drop one field's error when it is edited", () => {
     const errors = { maxAttempts: "Use a whole number.", defaultCountry: "Use two letters." };
     expect(withoutError(errors, "maxAttempts")).toEqual({ defaultCountry: "Use two letters." });
     expect(withoutError(errors, "code.type")).toBe(errors);
+  });
+
+  it("drop the errors under a group that is replaced or removed", () => {
+    const errors = {
+      "email.translations.de.body": "Only {expiry_minutes} is filled in.",
+      "email.translations.de.subject": "Enter the subject.",
+      "email.translations.del.subject": "Enter the subject.",
+      "email.translations.ar.subject": "Keep the subject on one line.",
+    };
+    expect(Object.keys(withoutError(errors, "email.translations.de"))).toEqual([
+      "email.translations.del.subject",
+      "email.translations.ar.subject",
+    ]);
   });
 });

@@ -1,6 +1,9 @@
 // The settings API's field errors (dotted path → what to fix) as the page shows them: next to
 // their field, and as one list in the summary, in the page's order and with the field's name.
+import { languageName, languageRank } from "./languages.js";
 import { FIELD_LABELS, groupOf, isSettingsPath, SETTINGS_GROUPS } from "./settings-fields.js";
+import { TRANSLATION_PARTS } from "./translation-rules.js";
+import { parseTranslationPath } from "./translations-draft.js";
 
 /** Dotted path (`""` for the whole form) → what to fix. */
 export type FieldErrors = Readonly<Record<string, string>>;
@@ -14,6 +17,8 @@ export interface ErrorLine {
 }
 
 const ORDER: readonly string[] = SETTINGS_GROUPS.flatMap((g) => [...g.sections, ...g.fields]);
+// The languages' texts come right after their group's own errors: by language, then by part.
+const LANGUAGES_AT = ORDER.indexOf("email.translations");
 
 /**
  * The field errors in the page's order, each with the place it belongs to. Errors for the whole
@@ -32,6 +37,11 @@ const ORDER: readonly string[] = SETTINGS_GROUPS.flatMap((g) => [...g.sections, 
 export function errorLines(errors: FieldErrors): ErrorLine[] {
   const rank = (path: string) => {
     if (path === "") return -1;
+    const text = parseTranslationPath(path);
+    if (text !== undefined) {
+      const within = languageRank(text.tag) * TRANSLATION_PARTS.length;
+      return LANGUAGES_AT + (1 + within + TRANSLATION_PARTS.indexOf(text.part)) / 1000;
+    }
     const i = ORDER.indexOf(path);
     return i === -1 ? ORDER.length : i;
   };
@@ -42,23 +52,31 @@ export function errorLines(errors: FieldErrors): ErrorLine[] {
 
 function labelFor(path: string): string {
   if (path === "") return "Settings";
+  const text = parseTranslationPath(path);
+  if (text !== undefined) {
+    const part = FIELD_LABELS[`email.template.${text.part}`];
+    return `${groupOf("email.translations")?.title}: ${languageName(text.tag)}: ${part}`;
+  }
   const group = groupOf(path);
   if (group === undefined) return path;
   return isSettingsPath(path) ? `${group.title}: ${FIELD_LABELS[path]}` : group.title;
 }
 
 /**
- * The errors without one path's: the admin changed that field, so its old message is stale.
+ * The errors without one path's, and those of everything under it: the admin changed that field
+ * (or replaced or removed that group, such as one language's texts), so the old messages are
+ * stale.
  *
  * @throws Never.
  * @example
  * ```ts
  * withoutError({ maxAttempts: "Use …", defaultCountry: "Use …" }, "maxAttempts");
  * // { defaultCountry: "Use …" }
+ * withoutError({ "email.translations.de.body": "Only …" }, "email.translations.de"); // {}
  * ```
  */
 export function withoutError(errors: FieldErrors, path: string): FieldErrors {
-  if (!(path in errors)) return errors;
-  const { [path]: _dropped, ...rest } = errors;
-  return rest;
+  const stale = (p: string) => p === path || p.startsWith(`${path}.`);
+  if (!Object.keys(errors).some(stale)) return errors;
+  return Object.fromEntries(Object.entries(errors).filter(([p]) => !stale(p)));
 }

@@ -22,7 +22,8 @@ export interface FormBinding {
   errors: FieldErrors;
   /** While saving: nothing can be changed. */
   readOnly: boolean;
-  edit(path: SettingsPath, value: unknown): void;
+  /** Sets a setting, or a language's texts (or one of their parts); `undefined` removes it. */
+  edit(path: SettingsPath | `email.translations.${string}`, value: unknown): void;
 }
 
 /** The props every bound input takes. */
@@ -49,9 +50,17 @@ export interface FieldOption {
  */
 export const fieldTestId = (path: string) => `setting-${path}`;
 
-/** The error props of an input that has them (`error` + `validationMessage`). */
-function errorProps(form: FormBinding, path: SettingsPath) {
-  const message = form.errors[path];
+/**
+ * The error props of an input that has them (`error` + `validationMessage`), for a message or
+ * none.
+ *
+ * @throws Never.
+ * @example
+ * ```tsx
+ * <Input {...errorProps(form.errors["defaultCountry"])} … />
+ * ```
+ */
+export function errorProps(message: string | undefined) {
   return message === undefined ? {} : { error: true, validationMessage: message };
 }
 
@@ -99,7 +108,7 @@ export function TextField(
       {...(props.description ? { description: props.description } : {})}
       {...(props.placeholder ? { placeholder: props.placeholder } : {})}
       {...(props.required ? { required: true } : {})}
-      {...errorProps(form, path)}
+      {...errorProps(form.errors[path])}
       onInput={set}
       onChange={set}
     />
@@ -129,7 +138,7 @@ export function TextAreaField(props: FieldProps & { required?: boolean; rows?: n
       resize="vertical"
       {...(props.description ? { description: props.description } : {})}
       {...(props.required ? { required: true } : {})}
-      {...errorProps(form, path)}
+      {...errorProps(form.errors[path])}
       onInput={set}
       onChange={set}
     />
@@ -159,7 +168,7 @@ export function NumberField(props: FieldProps) {
       precision={0}
       required
       {...(props.description ? { description: props.description } : {})}
-      {...errorProps(form, path)}
+      {...errorProps(form.errors[path])}
       onChange={(n) => form.edit(path, typeof n === "number" && Number.isFinite(n) ? n : null)}
     />
   );
@@ -189,7 +198,7 @@ export function SelectField(props: FieldProps & { options: readonly FieldOption[
       readOnly={form.readOnly}
       required
       {...(props.description ? { description: props.description } : {})}
-      {...errorProps(form, path)}
+      {...errorProps(form.errors[path])}
       onChange={(value) => form.edit(path, value)}
     />
   );

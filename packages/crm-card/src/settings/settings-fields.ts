@@ -2,18 +2,25 @@
 // page's own words; the values a field may take come from the server (`choices`, field errors).
 import type { PortalSettings } from "../wire.js";
 
+// Keyed records (`email.translations`: language → texts) have no fixed leaves: they are left
+// out here and edited by their own section (translation-texts.ts names their paths).
 type Leaves<T, P extends string = ""> = {
-  [K in keyof T & string]-?: NonNullable<T[K]> extends object
-    ? Leaves<NonNullable<T[K]>, `${P}${K}.`>
-    : `${P}${K}`;
+  [K in keyof T & string]-?: string extends K
+    ? never
+    : NonNullable<T[K]> extends object
+      ? Leaves<NonNullable<T[K]>, `${P}${K}.`>
+      : `${P}${K}`;
 }[keyof T & string];
 
-/** A setting's dotted path, as the settings API's `fieldErrors` name it (`email.template.body`). */
+/**
+ * A setting's dotted path, as the settings API's `fieldErrors` name it (`email.template.body`);
+ * the per-language texts' paths are `TranslationPath`s.
+ */
 export type SettingsPath = Leaves<PortalSettings>;
 
 /** One group of the page. */
 export interface SettingsGroup {
-  id: "code" | "limits" | "email" | "whatsapp" | "property";
+  id: "code" | "limits" | "email" | "languages" | "whatsapp" | "property";
   title: string;
   /** Its fields, in the page's order. */
   fields: readonly SettingsPath[];
@@ -97,6 +104,13 @@ export const SETTINGS_GROUPS: readonly SettingsGroup[] = Object.freeze([
       "email.template.footer",
     ],
     sections: ["email", "email.template"],
+  },
+  {
+    // Its fields are per language (`email.translations.de.subject`), not fixed paths.
+    id: "languages",
+    title: "Texts by language",
+    fields: [],
+    sections: ["email.translations"],
   },
   {
     id: "whatsapp",

@@ -7,6 +7,7 @@ import { CodeSection } from "./code-section.js";
 import { EmailSection } from "./email-section.js";
 import { ErrorSummary } from "./error-summary.js";
 import type { FormBinding } from "./fields.js";
+import { LanguagesSection } from "./languages-section.js";
 import { LimitsSection } from "./limits-section.js";
 import { LoadError } from "./load-error.js";
 import { PropertySection } from "./property-section.js";
@@ -29,9 +30,10 @@ export interface SettingsPageProps {
 }
 
 /**
- * The settings page. It loads the portal's settings, shows them in five groups (Code, Limits,
- * E-mail, WhatsApp, CRM property) and saves the whole form; the server validates, and its field
- * errors appear next to their fields and in a summary.
+ * The settings page. It loads the portal's settings, shows them in six groups (Code, Limits,
+ * E-mail, Texts by language, WhatsApp, CRM property) and saves the whole form; the server
+ * validates, and its field errors appear next to their fields and in a summary. A language's
+ * texts are also checked as they are typed, and the form is not sent while one would be refused.
  *
  * @throws Never: loading and saving failures are shown on the page.
  * @example
@@ -77,6 +79,11 @@ export function SettingsPage({
         <CodeSection form={binding} choices={load.choices} />
         <LimitsSection form={binding} />
         <EmailSection
+          form={binding}
+          api={api}
+          {...(previewDelayMs === undefined ? {} : { previewDelayMs })}
+        />
+        <LanguagesSection
           form={binding}
           api={api}
           {...(previewDelayMs === undefined ? {} : { previewDelayMs })}

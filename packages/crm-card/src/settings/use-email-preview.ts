@@ -4,7 +4,7 @@ import { useDebounce } from "@hubspot/ui-extensions";
 import { useEffect, useState } from "react";
 import type { ApiFailure, OtpkitApi } from "../api.js";
 import type { EmailPreview, PortalSettings } from "../wire.js";
-import type { SettingsDraft } from "./draft.js";
+import type { PreviewLanguage, SettingsDraft } from "./draft.js";
 import { previewInput } from "./draft.js";
 
 /** The preview's state. */
@@ -32,6 +32,8 @@ export const PREVIEW_DELAY_MS = 400;
  * @param api The otpkit API (`preview`).
  * @param draft The form's values; only the code, expiry and e-mail texts matter.
  * @param delayMs The pause before asking, ms.
+ * @param language Preview this language's e-mail with these texts of its own (default: English,
+ *   with the draft's `email.template`).
  * @returns The latest preview or why there is none, and whether a newer one is coming.
  * @throws Never: failures are states.
  * @example
@@ -44,15 +46,21 @@ export function useEmailPreview(
   api: OtpkitApi,
   draft: SettingsDraft,
   delayMs: number = PREVIEW_DELAY_MS,
+  language?: PreviewLanguage,
 ): EmailPreviewState {
-  const wanted = JSON.stringify(previewInput(draft));
+  // The language tag travels with the input, so a new language is a new request.
+  const wanted = JSON.stringify({ input: previewInput(draft, language), locale: language?.tag });
   const settled = useDebounce(wanted, delayMs);
   const [state, setState] = useState<PreviewState>({ status: "loading" });
   const [shown, setShown] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
-    void api.preview(JSON.parse(settled) as Partial<PortalSettings>).then((answer) => {
+    const { input, locale } = JSON.parse(settled) as {
+      input: Partial<PortalSettings>;
+      locale?: string;
+    };
+    void api.preview(input, locale).then((answer) => {
       if (!live) return;
       setState(
         answer.ok ? { status: "ready", email: answer.data } : { status: "failed", failure: answer },

@@ -5,6 +5,7 @@ import type { ApiFailure, OtpkitApi } from "../api.js";
 import type { PortalSettings, SettingsChoices } from "../wire.js";
 import type { FormAction, FormState } from "./form-state.js";
 import { canSave, formFrom, formReducer } from "./form-state.js";
+import { translationProblems } from "./translations-draft.js";
 
 /** Where loading the settings stands. */
 export type SettingsLoad =
@@ -22,11 +23,21 @@ export interface SettingsForm {
   edit(path: string, value: unknown): void;
   /** Back to the saved settings. */
   discard(): void;
-  /** Sends the whole form; the outcome lands in `form` and as a HubSpot alert. */
+  /**
+   * Sends the whole form; the outcome lands in `form` and as a HubSpot alert. A language's text
+   * the server would refuse stops it before sending, shown as a refused save.
+   */
   save(): Promise<void>;
 }
 
 const EMPTY = formFrom({ settings: {} as PortalSettings, saved: false });
+// A save the page stops itself: shaped as the server's 422, so it is shown the same way.
+const LOCAL_REFUSAL = {
+  ok: false,
+  status: 422,
+  code: "SETTINGS_INVALID",
+  message: "Some settings need fixing",
+} as const;
 
 /**
  * Loads, edits and saves the portal's settings through the settings API.
@@ -73,10 +84,33 @@ export function useSettingsForm(api: OtpkitApi, addAlert: AddAlertAction): Setti
     };
   }, [reload]);
 
+  const refused = useCallback(
+    (failure: ApiFailure) => {
+      dispatch({ type: "saveFailed", failure });
+      const fields = Object.keys(failure.fieldErrors ?? {}).length;
+      addAlert({
+        type: "danger",
+        title: "Settings not saved",
+        message:
+          fields === 0
+            ? failure.message
+            : `${fields === 1 ? "One setting needs" : `${fields} settings need`} fixing: see the messages next to the fields.`,
+      });
+    },
+    [addAlert, dispatch],
+  );
+
   const save = useCallback(async () => {
     if (saving.current || !canSave(latest.current)) return;
-    saving.current = true;
     const sent = latest.current.draft;
+    // The languages' texts are checked here with the server's rule and words, so a text the
+    // server would refuse never leaves the page: the same outcome as the server's 422.
+    const problems = translationProblems(sent);
+    if (Object.keys(problems).length > 0) {
+      refused({ ...LOCAL_REFUSAL, fieldErrors: problems });
+      return;
+    }
+    saving.current = true;
     dispatch({ type: "saveStarted" });
     // The whole form, as it is: the server checks every field and answers 422 with what to
     // fix, also for saved values that no longer validate (which is why no type is claimed here).
@@ -91,17 +125,8 @@ export function useSettingsForm(api: OtpkitApi, addAlert: AddAlertAction): Setti
       });
       return;
     }
-    dispatch({ type: "saveFailed", failure: answer });
-    const fields = Object.keys(answer.fieldErrors ?? {}).length;
-    addAlert({
-      type: "danger",
-      title: "Settings not saved",
-      message:
-        fields === 0
-          ? answer.message
-          : `${fields === 1 ? "One setting needs" : `${fields} settings need`} fixing: see the messages next to the fields.`,
-    });
-  }, [api, addAlert, dispatch]);
+    refused(answer);
+  }, [api, addAlert, dispatch, refused]);
 
   const edit = useCallback(
     (path: string, value: unknown) => dispatch({ type: "edit", path, value }),

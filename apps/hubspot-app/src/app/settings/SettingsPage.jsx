@@ -4,7 +4,7 @@
 import { hubspot as hubspot2 } from "@hubspot/ui-extensions";
 
 // ../../packages/crm-card/src/settings/settings-extension.tsx
-import { ErrorState as ErrorState2, Text as Text9 } from "@hubspot/ui-extensions";
+import { ErrorState as ErrorState2, Text as Text11 } from "@hubspot/ui-extensions";
 import { useMemo } from "react";
 
 // ../../packages/crm-card/src/api.ts
@@ -128,7 +128,7 @@ function apiFromVariables(variables, fetch) {
 }
 
 // ../../packages/crm-card/src/settings/settings-page.tsx
-import { Alert as Alert5, Divider, Flex as Flex7, Form, LoadingSpinner as LoadingSpinner3, Text as Text8 } from "@hubspot/ui-extensions";
+import { Alert as Alert5, Divider, Flex as Flex9, Form, LoadingSpinner as LoadingSpinner3, Text as Text10 } from "@hubspot/ui-extensions";
 
 // ../../packages/crm-card/src/settings/code-section.tsx
 import { ToggleGroup } from "@hubspot/ui-extensions";
@@ -168,13 +168,15 @@ function sameSettings(a, b) {
   const ka = keys(a);
   return ka.length === keys(b).length && ka.every((k) => sameSettings(a[k], b[k]));
 }
-function previewInput(draft) {
+function previewInput(draft, language) {
   const out = {};
   for (const key of ["code", "expiryMinutes", "allowLongExpiry"]) {
     if (draft[key] !== void 0) out[key] = draft[key];
   }
   const template = valueAt(draft, "email.template");
-  if (template !== void 0) out["email"] = { template };
+  const email = template === void 0 ? {} : { template };
+  if (language !== void 0) email["translations"] = { [language.tag]: language.texts };
+  if (Object.keys(email).length > 0) out["email"] = email;
   return out;
 }
 function textAt(draft, path) {
@@ -261,6 +263,13 @@ var SETTINGS_GROUPS = Object.freeze([
     sections: ["email", "email.template"]
   },
   {
+    // Its fields are per language (`email.translations.de.subject`), not fixed paths.
+    id: "languages",
+    title: "Texts by language",
+    fields: [],
+    sections: ["email.translations"]
+  },
+  {
     id: "whatsapp",
     title: "WhatsApp",
     fields: [
@@ -291,8 +300,7 @@ function isSettingsPath(path) {
 // ../../packages/crm-card/src/settings/fields.tsx
 import { jsx, jsxs } from "react/jsx-runtime";
 var fieldTestId = (path) => `setting-${path}`;
-function errorProps(form, path) {
-  const message = form.errors[path];
+function errorProps(message) {
   return message === void 0 ? {} : { error: true, validationMessage: message };
 }
 function ErrorNote({ message, testId }) {
@@ -313,7 +321,7 @@ function TextField(props) {
       ...props.description ? { description: props.description } : {},
       ...props.placeholder ? { placeholder: props.placeholder } : {},
       ...props.required ? { required: true } : {},
-      ...errorProps(form, path),
+      ...errorProps(form.errors[path]),
       onInput: set,
       onChange: set
     }
@@ -334,7 +342,7 @@ function TextAreaField(props) {
       resize: "vertical",
       ...props.description ? { description: props.description } : {},
       ...props.required ? { required: true } : {},
-      ...errorProps(form, path),
+      ...errorProps(form.errors[path]),
       onInput: set,
       onChange: set
     }
@@ -354,7 +362,7 @@ function NumberField(props) {
       precision: 0,
       required: true,
       ...props.description ? { description: props.description } : {},
-      ...errorProps(form, path),
+      ...errorProps(form.errors[path]),
       onChange: (n) => form.edit(path, typeof n === "number" && Number.isFinite(n) ? n : null)
     }
   );
@@ -374,7 +382,7 @@ function SelectField(props) {
       readOnly: form.readOnly,
       required: true,
       ...props.description ? { description: props.description } : {},
-      ...errorProps(form, path),
+      ...errorProps(form.errors[path]),
       onChange: (value) => form.edit(path, value)
     }
   );
@@ -529,11 +537,184 @@ import { Text as Text4 } from "@hubspot/ui-extensions";
 // ../../packages/crm-card/src/settings/email-preview.tsx
 import { Alert, Flex as Flex3, Heading as Heading2, List, LoadingSpinner, Text as Text3, Tile as Tile2 } from "@hubspot/ui-extensions";
 
+// ../../packages/crm-card/src/settings/languages.ts
+var row = (tag, name, nativeName, dir = "ltr") => Object.freeze({ tag, name, nativeName, dir });
+var OTP_EMAIL_LANGUAGES = Object.freeze([
+  row("af", "Afrikaans", "Afrikaans"),
+  row("ar", "Arabic", "العربية", "rtl"),
+  row("az", "Azerbaijani", "Azərbaycan dili"),
+  row("bg", "Bulgarian", "Български"),
+  row("bn", "Bengali", "বাংলা"),
+  row("ca", "Catalan", "Català"),
+  row("cs", "Czech", "Čeština"),
+  row("da", "Danish", "Dansk"),
+  row("de", "German", "Deutsch"),
+  row("el", "Greek", "Ελληνικά"),
+  row("en", "English", "English"),
+  row("es", "Spanish", "Español"),
+  row("et", "Estonian", "Eesti"),
+  row("fa", "Persian", "فارسی", "rtl"),
+  row("fi", "Finnish", "Suomi"),
+  row("fil", "Filipino", "Filipino"),
+  row("fr", "French", "Français"),
+  row("gu", "Gujarati", "ગુજરાતી"),
+  row("he", "Hebrew", "עברית", "rtl"),
+  row("hi", "Hindi", "हिन्दी"),
+  row("hr", "Croatian", "Hrvatski"),
+  row("hu", "Hungarian", "Magyar"),
+  row("id", "Indonesian", "Bahasa Indonesia"),
+  row("it", "Italian", "Italiano"),
+  row("ja", "Japanese", "日本語"),
+  row("ka", "Georgian", "ქართული"),
+  row("kk", "Kazakh", "Қазақ тілі"),
+  row("kn", "Kannada", "ಕನ್ನಡ"),
+  row("ko", "Korean", "한국어"),
+  row("lt", "Lithuanian", "Lietuvių"),
+  row("lv", "Latvian", "Latviešu"),
+  row("mk", "Macedonian", "Македонски"),
+  row("ml", "Malayalam", "മലയാളം"),
+  row("mr", "Marathi", "मराठी"),
+  row("ms", "Malay", "Bahasa Melayu"),
+  row("nb", "Norwegian Bokmål", "Norsk bokmål"),
+  row("nl", "Dutch", "Nederlands"),
+  row("pa", "Punjabi", "ਪੰਜਾਬੀ"),
+  row("pl", "Polish", "Polski"),
+  row("pt", "Portuguese", "Português"),
+  row("ro", "Romanian", "Română"),
+  row("ru", "Russian", "Русский"),
+  row("sk", "Slovak", "Slovenčina"),
+  row("sl", "Slovenian", "Slovenščina"),
+  row("sq", "Albanian", "Shqip"),
+  row("sr", "Serbian", "Српски"),
+  row("sv", "Swedish", "Svenska"),
+  row("sw", "Swahili", "Kiswahili"),
+  row("ta", "Tamil", "தமிழ்"),
+  row("te", "Telugu", "తెలుగు"),
+  row("th", "Thai", "ไทย"),
+  row("tr", "Turkish", "Türkçe"),
+  row("uk", "Ukrainian", "Українська"),
+  row("ur", "Urdu", "اردو", "rtl"),
+  row("uz", "Uzbek", "Oʻzbekcha"),
+  row("vi", "Vietnamese", "Tiếng Việt"),
+  row("zh", "Chinese (Simplified)", "简体中文"),
+  row("zh-Hant", "Chinese (Traditional)", "繁體中文")
+]);
+function languageOf(tag) {
+  return OTP_EMAIL_LANGUAGES[languageRank(tag)];
+}
+function languageName(tag) {
+  const language = languageOf(tag);
+  if (language === void 0) return tag;
+  return language.name === language.nativeName ? language.name : `${language.name} (${language.nativeName})`;
+}
+function languageRank(tag) {
+  const key = tag.toLowerCase();
+  const i = OTP_EMAIL_LANGUAGES.findIndex((l) => l.tag.toLowerCase() === key);
+  return i === -1 ? OTP_EMAIL_LANGUAGES.length : i;
+}
+
+// ../../packages/crm-card/src/settings/translation-rules.ts
+var TRANSLATION_PARTS = ["subject", "greeting", "body", "footer"];
+var EXPIRY_PLACEHOLDER = "{expiry_minutes}";
+var RULES = {
+  subject: { words: "subject", max: 200, required: true, oneLine: true },
+  greeting: { words: "greeting", max: 200, required: false, oneLine: true },
+  body: { words: "text above the code", max: 2e3, required: true, oneLine: false },
+  footer: { words: "footer", max: 1e3, required: false, oneLine: false }
+};
+var BRACES = /\{[^{}]*\}/g;
+function hasControls(value, multiLine) {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    const lineBreakOrTab = c === 9 || c === 10 || c === 13;
+    if (c === 127 || c < 32 && !(multiLine && lineBreakOrTab)) return true;
+  }
+  return false;
+}
+function textProblem(part, value) {
+  const rule = RULES[part];
+  if (typeof value !== "string") return `Enter the ${rule.words} as text.`;
+  if (rule.required && value.trim() === "") return `Enter the ${rule.words}.`;
+  if (value.length > rule.max) {
+    return `Shorten the ${rule.words} to ${rule.max} characters at most.`;
+  }
+  if (hasControls(value, !rule.oneLine)) {
+    return rule.oneLine ? `Keep the ${rule.words} on one line.` : `Remove the control characters from the ${rule.words}.`;
+  }
+  const unknown = (value.match(BRACES) ?? []).filter((m) => m !== EXPIRY_PLACEHOLDER);
+  if (unknown.length > 0) {
+    return `Only ${EXPIRY_PLACEHOLDER} is filled in; remove or fix ${[...new Set(unknown)].join(", ")}.`;
+  }
+  return void 0;
+}
+function isMultiLine(part) {
+  return !RULES[part].oneLine;
+}
+
+// ../../packages/crm-card/src/settings/translations-draft.ts
+var TRANSLATIONS_PATH = "email.translations";
+var isObject3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function translationPath(tag, part) {
+  return `${TRANSLATIONS_PATH}.${tag}.${part}`;
+}
+function parseTranslationPath(path) {
+  const match = /^email\.translations\.([^.]+)\.(\w+)$/.exec(path);
+  const part = TRANSLATION_PARTS.find((p) => p === match?.[2]);
+  return match?.[1] === void 0 || part === void 0 ? void 0 : { tag: match[1], part };
+}
+function translationsIn(draft) {
+  const all = valueAt(draft, TRANSLATIONS_PATH);
+  if (!isObject3(all)) return {};
+  const out = {};
+  for (const [tag, texts] of Object.entries(all)) {
+    if (!isObject3(texts)) continue;
+    const given = {};
+    for (const part of TRANSLATION_PARTS) {
+      const text = texts[part];
+      if (typeof text === "string") given[part] = text;
+    }
+    out[tag] = given;
+  }
+  return out;
+}
+function languagesWithTexts(draft) {
+  return Object.entries(translationsIn(draft)).filter(([, texts]) => Object.keys(texts).length > 0).map(([tag]) => tag).sort((a, b) => languageRank(a) - languageRank(b) || a.localeCompare(b));
+}
+function draftKey(draft, tag) {
+  const key = tag.toLowerCase();
+  return Object.keys(translationsIn(draft)).find((t) => t.toLowerCase() === key) ?? tag;
+}
+function translationEdit(draft, tag, part, text) {
+  if (text !== "") return { path: translationPath(tag, part), value: text };
+  const others = Object.keys(translationsIn(draft)[tag] ?? {}).filter((p) => p !== part);
+  return others.length === 0 ? { path: `${TRANSLATIONS_PATH}.${tag}`, value: void 0 } : { path: translationPath(tag, part), value: void 0 };
+}
+function translationProblems(draft) {
+  const problems = {};
+  const all = valueAt(draft, TRANSLATIONS_PATH);
+  if (!isObject3(all)) return problems;
+  for (const [tag, texts] of Object.entries(all)) {
+    if (!isObject3(texts)) continue;
+    for (const part of TRANSLATION_PARTS) {
+      if (!(part in texts)) continue;
+      const problem = textProblem(part, texts[part]);
+      if (problem !== void 0) problems[translationPath(tag, part)] = problem;
+    }
+  }
+  return problems;
+}
+
 // ../../packages/crm-card/src/settings/field-errors.ts
 var ORDER = SETTINGS_GROUPS.flatMap((g) => [...g.sections, ...g.fields]);
+var LANGUAGES_AT = ORDER.indexOf("email.translations");
 function errorLines(errors) {
   const rank = (path) => {
     if (path === "") return -1;
+    const text = parseTranslationPath(path);
+    if (text !== void 0) {
+      const within = languageRank(text.tag) * TRANSLATION_PARTS.length;
+      return LANGUAGES_AT + (1 + within + TRANSLATION_PARTS.indexOf(text.part)) / 1e3;
+    }
     const i = ORDER.indexOf(path);
     return i === -1 ? ORDER.length : i;
   };
@@ -541,28 +722,34 @@ function errorLines(errors) {
 }
 function labelFor(path) {
   if (path === "") return "Settings";
+  const text = parseTranslationPath(path);
+  if (text !== void 0) {
+    const part = FIELD_LABELS[`email.template.${text.part}`];
+    return `${groupOf("email.translations")?.title}: ${languageName(text.tag)}: ${part}`;
+  }
   const group = groupOf(path);
   if (group === void 0) return path;
   return isSettingsPath(path) ? `${group.title}: ${FIELD_LABELS[path]}` : group.title;
 }
 function withoutError(errors, path) {
-  if (!(path in errors)) return errors;
-  const { [path]: _dropped, ...rest } = errors;
-  return rest;
+  const stale = (p) => p === path || p.startsWith(`${path}.`);
+  if (!Object.keys(errors).some(stale)) return errors;
+  return Object.fromEntries(Object.entries(errors).filter(([p]) => !stale(p)));
 }
 
 // ../../packages/crm-card/src/settings/use-email-preview.ts
 import { useDebounce } from "@hubspot/ui-extensions";
 import { useEffect, useState } from "react";
 var PREVIEW_DELAY_MS = 400;
-function useEmailPreview(api, draft, delayMs = PREVIEW_DELAY_MS) {
-  const wanted = JSON.stringify(previewInput(draft));
+function useEmailPreview(api, draft, delayMs = PREVIEW_DELAY_MS, language) {
+  const wanted = JSON.stringify({ input: previewInput(draft, language), locale: language?.tag });
   const settled = useDebounce(wanted, delayMs);
   const [state, setState] = useState({ status: "loading" });
   const [shown, setShown] = useState(null);
   useEffect(() => {
     let live = true;
-    void api.preview(JSON.parse(settled)).then((answer) => {
+    const { input, locale } = JSON.parse(settled);
+    void api.preview(input, locale).then((answer) => {
       if (!live) return;
       setState(
         answer.ok ? { status: "ready", email: answer.data } : { status: "failed", failure: answer }
@@ -578,25 +765,30 @@ function useEmailPreview(api, draft, delayMs = PREVIEW_DELAY_MS) {
 
 // ../../packages/crm-card/src/settings/email-preview.tsx
 import { Fragment, jsx as jsx4, jsxs as jsxs4 } from "react/jsx-runtime";
-function EmailPreviewPanel({ api, draft, emailOn, delayMs }) {
-  const preview = useEmailPreview(api, draft, delayMs);
-  return /* @__PURE__ */ jsx4(Tile2, { testId: "email-preview", compact: true, children: /* @__PURE__ */ jsxs4(Flex3, { direction: "column", gap: "small", children: [
-    /* @__PURE__ */ jsx4(Heading2, { children: "Preview" }),
+var RLI = "⁧";
+var PDI = "⁩";
+function EmailPreviewPanel(props) {
+  const { api, draft, emailOn, delayMs, language, idPrefix = "" } = props;
+  const preview = useEmailPreview(api, draft, delayMs, language);
+  const rtl = props.dir === "rtl";
+  const shown = (line) => rtl ? `${RLI}${line}${PDI}` : line;
+  return /* @__PURE__ */ jsx4(Tile2, { testId: `${idPrefix}email-preview`, compact: true, children: /* @__PURE__ */ jsxs4(Flex3, { direction: "column", gap: "small", children: [
+    /* @__PURE__ */ jsx4(Heading2, { children: props.title ?? "Preview" }),
     emailOn ? null : /* @__PURE__ */ jsx4(Text3, { variant: "microcopy", children: "E-mail delivery is off: this is the e-mail contacts get once you turn it on." }),
     preview.updating ? /* @__PURE__ */ jsx4(LoadingSpinner, { label: "Updating the preview", showLabel: true, size: "xs", layout: "inline" }) : null,
     preview.status === "ready" ? /* @__PURE__ */ jsxs4(Fragment, { children: [
-      /* @__PURE__ */ jsxs4(Text3, { testId: "preview-subject", children: [
+      /* @__PURE__ */ jsxs4(Text3, { testId: `${idPrefix}preview-subject`, children: [
         /* @__PURE__ */ jsx4(Text3, { inline: true, format: { fontWeight: "bold" }, children: "Subject:" }),
         " ",
-        preview.email.subject
+        shown(preview.email.subject)
       ] }),
-      /* @__PURE__ */ jsx4(Flex3, { direction: "column", gap: "small", testId: "preview-text", children: paragraphs(preview.email.text).map((lines, i) => (
+      /* @__PURE__ */ jsx4(Flex3, { direction: "column", gap: "small", testId: `${idPrefix}preview-text`, children: paragraphs(preview.email.text).map((lines, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs have no identity of their own
-        /* @__PURE__ */ jsx4(Flex3, { direction: "column", gap: "flush", children: lines.map((line, j) => /* @__PURE__ */ jsx4(
+        /* @__PURE__ */ jsx4(Flex3, { direction: "column", gap: "flush", ...rtl ? { align: "end" } : {}, children: lines.map((line, j) => /* @__PURE__ */ jsx4(
           Text3,
           {
             ...line.trim() === preview.email.sampleCode ? { format: { fontWeight: "bold" } } : {},
-            children: line
+            children: shown(line)
           },
           j
         )) }, i)
@@ -607,14 +799,15 @@ function EmailPreviewPanel({ api, draft, emailOn, delayMs }) {
         "; every real code is new. Contacts also get a formatted version of this text."
       ] })
     ] }) : null,
-    preview.status === "failed" ? /* @__PURE__ */ jsx4(PreviewError, { failure: preview.failure }) : null
+    preview.status === "failed" ? /* @__PURE__ */ jsx4(PreviewError, { failure: preview.failure, testId: `${idPrefix}preview-error` }) : null
   ] }) });
 }
 function PreviewError({
-  failure: failure2
+  failure: failure2,
+  testId
 }) {
   const lines = errorLines(failure2.fieldErrors ?? {});
-  return /* @__PURE__ */ jsx4(Alert, { variant: "warning", title: "The preview cannot be shown", testId: "preview-error", children: lines.length === 0 ? failure2.message : /* @__PURE__ */ jsxs4(Flex3, { direction: "column", gap: "extra-small", children: [
+  return /* @__PURE__ */ jsx4(Alert, { variant: "warning", title: "The preview cannot be shown", testId, children: lines.length === 0 ? failure2.message : /* @__PURE__ */ jsxs4(Flex3, { direction: "column", gap: "extra-small", children: [
     /* @__PURE__ */ jsx4(Text3, { children: "Fix these and the preview comes back:" }),
     /* @__PURE__ */ jsx4(List, { variant: "unordered", children: lines.map((l) => /* @__PURE__ */ jsxs4(Text3, { children: [
       l.label,
@@ -691,17 +884,219 @@ function ErrorSummary({ errors, from }) {
   );
 }
 
+// ../../packages/crm-card/src/settings/languages-section.tsx
+import { Select as Select2 } from "@hubspot/ui-extensions";
+import { useState as useState2 } from "react";
+
+// ../../packages/crm-card/src/settings/language-editor.tsx
+import { Button, Flex as Flex5, Text as Text6 } from "@hubspot/ui-extensions";
+
+// ../../packages/crm-card/src/settings/translation-field.tsx
+import { Input as Input2, TextArea as TextArea2 } from "@hubspot/ui-extensions";
+import { jsx as jsx7 } from "react/jsx-runtime";
+function TranslationField({
+  form,
+  tag,
+  part,
+  languageName: languageName2,
+  description
+}) {
+  const path = translationPath(tag, part);
+  const texts = translationsIn(form.draft)[tag] ?? {};
+  const given = texts[part];
+  const message = (given === void 0 ? void 0 : textProblem(part, given)) ?? form.errors[path];
+  const set = (text) => {
+    const edit = translationEdit(form.draft, tag, part, text);
+    form.edit(edit.path, edit.value);
+  };
+  const common = {
+    name: path,
+    label: FIELD_LABELS[`email.template.${part}`],
+    testId: fieldTestId(path),
+    value: given ?? "",
+    placeholder: `Empty: otpkit's ${languageName2} text`,
+    readOnly: form.readOnly,
+    ...description ? { description } : {},
+    ...errorProps(message),
+    onInput: set,
+    onChange: set
+  };
+  return isMultiLine(part) ? /* @__PURE__ */ jsx7(TextArea2, { ...common, rows: part === "body" ? 4 : 3, resize: "vertical" }) : /* @__PURE__ */ jsx7(Input2, { ...common });
+}
+
+// ../../packages/crm-card/src/settings/language-editor.tsx
+import { jsx as jsx8, jsxs as jsxs7 } from "react/jsx-runtime";
+var DESCRIPTIONS = {
+  body: "The code goes on a line of its own below this text."
+};
+function LanguageEditor({ form, api, tag, previewDelayMs }) {
+  const language = languageOf(tag);
+  const name = language?.name ?? tag;
+  const texts = translationsIn(form.draft)[tag] ?? {};
+  const own = Object.keys(texts).length > 0;
+  const emailOn = flagAt(form.draft, "email.enabled");
+  const delay = previewDelayMs === void 0 ? {} : { delayMs: previewDelayMs };
+  const dir = language?.dir ?? "ltr";
+  return /* @__PURE__ */ jsxs7(Flex5, { direction: "column", gap: "small", testId: "language-editor", children: [
+    /* @__PURE__ */ jsxs7(Text6, { children: [
+      language === void 0 ? `otpkit has no built-in e-mail in "${tag}": contacts get these texts, so enter at least the subject and the text above the code.` : `Contacts whose language is ${name} get otpkit's ${name} e-mail. Write a part here to replace it; leave a part empty to keep otpkit's text.`,
+      " ",
+      EXPIRY_PLACEHOLDER,
+      " is the only placeholder."
+    ] }),
+    dir === "rtl" ? /* @__PURE__ */ jsxs7(Text6, { variant: "microcopy", testId: "language-rtl-note", children: [
+      name,
+      " is written right to left. HubSpot's text boxes have no direction setting, so the text may line up on the left while you type; the preview and the e-mail contacts get read right to left."
+    ] }) : null,
+    TRANSLATION_PARTS.map((part) => /* @__PURE__ */ jsx8(
+      TranslationField,
+      {
+        form,
+        tag,
+        part,
+        languageName: name,
+        ...DESCRIPTIONS[part] ? { description: DESCRIPTIONS[part] } : {}
+      },
+      part
+    )),
+    /* @__PURE__ */ jsx8(Flex5, { direction: "row", gap: "small", children: /* @__PURE__ */ jsx8(
+      Button,
+      {
+        testId: "reset-language",
+        variant: "secondary",
+        size: "sm",
+        disabled: !own || form.readOnly,
+        onClick: () => form.edit(`${TRANSLATIONS_PATH}.${tag}`, void 0),
+        children: language === void 0 ? `Remove the texts for ${tag}` : `Use otpkit's ${name} texts`
+      }
+    ) }),
+    /* @__PURE__ */ jsx8(
+      EmailPreviewPanel,
+      {
+        api,
+        draft: form.draft,
+        emailOn,
+        language: { tag, texts },
+        dir,
+        title: own ? `Preview in ${name}, with your texts` : `Preview in ${name}: otpkit's e-mail`,
+        idPrefix: "language-",
+        ...delay
+      }
+    ),
+    own && language !== void 0 ? /* @__PURE__ */ jsx8(
+      EmailPreviewPanel,
+      {
+        api,
+        draft: form.draft,
+        emailOn,
+        language: { tag, texts: {} },
+        dir,
+        title: `otpkit's built-in ${name} e-mail, for comparison`,
+        idPrefix: "builtin-",
+        ...delay
+      }
+    ) : null
+  ] });
+}
+
+// ../../packages/crm-card/src/settings/language-overview.tsx
+import { Flex as Flex6, Tag, Text as Text7 } from "@hubspot/ui-extensions";
+import { jsx as jsx9, jsxs as jsxs8 } from "react/jsx-runtime";
+function LanguageOverview({ tags, troubled, onPick }) {
+  if (tags.length === 0) {
+    return /* @__PURE__ */ jsx9(Text7, { testId: "translations-overview", children: "No language has texts of its own yet: every contact gets otpkit's built-in e-mail in their language." });
+  }
+  return /* @__PURE__ */ jsxs8(Flex6, { direction: "row", gap: "extra-small", align: "center", wrap: true, testId: "translations-overview", children: [
+    /* @__PURE__ */ jsx9(Text7, { inline: true, format: { fontWeight: "bold" }, children: "Your texts:" }),
+    tags.map((tag) => /* @__PURE__ */ jsx9(
+      Tag,
+      {
+        testId: `translation-tag-${tag}`,
+        variant: troubled.has(tag) ? "error" : "default",
+        onClick: () => onPick(tag),
+        children: languageName(tag)
+      },
+      tag
+    ))
+  ] });
+}
+
+// ../../packages/crm-card/src/settings/languages-section.tsx
+import { jsx as jsx10, jsxs as jsxs9 } from "react/jsx-runtime";
+function languageOptions(draft) {
+  const own = languagesWithTexts(draft);
+  const owned = new Set(own.map((t) => t.toLowerCase()));
+  const tags = [
+    ...OTP_EMAIL_LANGUAGES.map((l) => l.tag).filter((t) => t !== "en"),
+    ...own.filter((t) => languageOf(t) === void 0)
+  ];
+  return tags.map((tag) => ({
+    value: tag,
+    label: `${languageName(tag)}${owned.has(tag.toLowerCase()) ? " · your texts" : ""}`
+  }));
+}
+function troubledLanguages(draft, errors) {
+  const paths = [...Object.keys(translationProblems(draft)), ...Object.keys(errors)];
+  const tags = paths.map((p) => parseTranslationPath(p)?.tag);
+  return new Set(tags.filter((t) => t !== void 0));
+}
+function LanguagesSection({ form, api, previewDelayMs }) {
+  const [chosen, setChosen] = useState2(void 0);
+  const options = languageOptions(form.draft);
+  const selected = chosen === void 0 ? void 0 : languageOf(chosen)?.tag ?? chosen;
+  return /* @__PURE__ */ jsxs9(
+    GroupFrame,
+    {
+      id: "languages",
+      errors: form.errors,
+      intro: "Contacts get their code e-mail in their own language (the contact's Preferred language in HubSpot) when otpkit has an e-mail in it, and in English (the texts above) otherwise. Choose a language to see otpkit's e-mail in it and replace any part with your own text.",
+      children: [
+        /* @__PURE__ */ jsx10(
+          LanguageOverview,
+          {
+            tags: languagesWithTexts(form.draft),
+            troubled: troubledLanguages(form.draft, form.errors),
+            onPick: setChosen
+          }
+        ),
+        /* @__PURE__ */ jsx10(
+          Select2,
+          {
+            name: "translation-language",
+            label: "Language",
+            testId: "translation-language",
+            placeholder: "Choose a language",
+            options,
+            ...selected === void 0 ? {} : { value: selected },
+            onChange: (value) => setChosen(String(value))
+          }
+        ),
+        selected === void 0 ? null : /* @__PURE__ */ jsx10(
+          LanguageEditor,
+          {
+            form,
+            api,
+            tag: draftKey(form.draft, selected),
+            ...previewDelayMs === void 0 ? {} : { previewDelayMs }
+          },
+          selected
+        )
+      ]
+    }
+  );
+}
+
 // ../../packages/crm-card/src/settings/limits-section.tsx
-import { jsx as jsx7, jsxs as jsxs7 } from "react/jsx-runtime";
+import { jsx as jsx11, jsxs as jsxs10 } from "react/jsx-runtime";
 function LimitsSection({ form }) {
-  return /* @__PURE__ */ jsxs7(
+  return /* @__PURE__ */ jsxs10(
     GroupFrame,
     {
       id: "limits",
       errors: form.errors,
       intro: "Strict for guessers, fair to real contacts: wrong entries end a code, and too many lock the contact for a while.",
       children: [
-        /* @__PURE__ */ jsx7(
+        /* @__PURE__ */ jsx11(
           NumberField,
           {
             form,
@@ -709,7 +1104,7 @@ function LimitsSection({ form }) {
             description: "Wrong entries one code allows before it stops working; the contact then needs a new code."
           }
         ),
-        /* @__PURE__ */ jsx7(
+        /* @__PURE__ */ jsx11(
           NumberField,
           {
             form,
@@ -717,7 +1112,7 @@ function LimitsSection({ form }) {
             description: "Wrong entries across all of a contact's codes (resends included) before the contact is locked."
           }
         ),
-        /* @__PURE__ */ jsx7(
+        /* @__PURE__ */ jsx11(
           NumberField,
           {
             form,
@@ -725,7 +1120,7 @@ function LimitsSection({ form }) {
             description: "How long the first lock lasts; each further lock doubles it."
           }
         ),
-        /* @__PURE__ */ jsx7(
+        /* @__PURE__ */ jsx11(
           TextField,
           {
             form,
@@ -740,20 +1135,20 @@ function LimitsSection({ form }) {
 }
 
 // ../../packages/crm-card/src/settings/load-error.tsx
-import { Button, ErrorState, Text as Text6 } from "@hubspot/ui-extensions";
-import { jsx as jsx8, jsxs as jsxs8 } from "react/jsx-runtime";
+import { Button as Button2, ErrorState, Text as Text8 } from "@hubspot/ui-extensions";
+import { jsx as jsx12, jsxs as jsxs11 } from "react/jsx-runtime";
 function LoadError({ failure: failure2, onRetry }) {
   const refused = failure2.status === 401 || failure2.status === 403;
   const title = failure2.code === "NETWORK" ? "The otpkit server could not be reached" : refused ? "The otpkit server did not accept this page" : "The settings could not be loaded";
   const detail = refused ? `It could not confirm that the request came from this HubSpot portal through the otpkit app (${failure2.code}). Reload the page; if it keeps happening, ask whoever runs the otpkit server to check the app's client secret and app id.` : failure2.message;
-  return /* @__PURE__ */ jsxs8(ErrorState, { testId: "load-error", title, type: refused ? "lock" : "error", children: [
-    /* @__PURE__ */ jsx8(Text6, { children: detail }),
-    /* @__PURE__ */ jsx8(Button, { testId: "retry-load", onClick: onRetry, children: "Try again" })
+  return /* @__PURE__ */ jsxs11(ErrorState, { testId: "load-error", title, type: refused ? "lock" : "error", children: [
+    /* @__PURE__ */ jsx12(Text8, { children: detail }),
+    /* @__PURE__ */ jsx12(Button2, { testId: "retry-load", onClick: onRetry, children: "Try again" })
   ] });
 }
 
 // ../../packages/crm-card/src/settings/property-section.tsx
-import { Alert as Alert3, Button as Button2, Flex as Flex5, LoadingSpinner as LoadingSpinner2, Text as Text7 } from "@hubspot/ui-extensions";
+import { Alert as Alert3, Button as Button3, Flex as Flex7, LoadingSpinner as LoadingSpinner2, Text as Text9 } from "@hubspot/ui-extensions";
 
 // ../../packages/crm-card/src/settings/property-options.ts
 function propertyOptions(choices, current) {
@@ -786,11 +1181,11 @@ function readAtText(at, timeZone, locale) {
 }
 
 // ../../packages/crm-card/src/settings/use-property-choices.ts
-import { useCallback, useEffect as useEffect2, useRef, useState as useState2 } from "react";
+import { useCallback, useEffect as useEffect2, useRef, useState as useState3 } from "react";
 function usePropertyChoices(api) {
-  const [choices, setChoices] = useState2(null);
-  const [loading, setLoading] = useState2(true);
-  const [failure2, setFailure] = useState2(null);
+  const [choices, setChoices] = useState3(null);
+  const [loading, setLoading] = useState3(true);
+  const [failure2, setFailure] = useState3(null);
   const reads = useRef(0);
   const read = useCallback(
     async (refresh) => {
@@ -819,21 +1214,21 @@ function usePropertyChoices(api) {
 }
 
 // ../../packages/crm-card/src/settings/property-section.tsx
-import { jsx as jsx9, jsxs as jsxs9 } from "react/jsx-runtime";
+import { jsx as jsx13, jsxs as jsxs12 } from "react/jsx-runtime";
 function PropertySection({ form, api, timeZone, locale }) {
   const picker = usePropertyChoices(api);
   const options = propertyOptions(picker.choices, valueAt(form.draft, "propertyStorage.property"));
   const hashOnly = textAt(form.draft, "storage") === "hash";
-  return /* @__PURE__ */ jsxs9(
+  return /* @__PURE__ */ jsxs12(
     GroupFrame,
     {
       id: "property",
       errors: form.errors,
       intro: "Copy each new code to a contact property, to use it as a personalization token in HubSpot e-mails or in other workflow steps. The app empties the property as soon as the code is used, expires, is replaced or the contact is locked.",
       children: [
-        /* @__PURE__ */ jsx9(ToggleField, { form, path: "propertyStorage.enabled" }),
-        hashOnly && flagAt(form.draft, "propertyStorage.enabled") ? /* @__PURE__ */ jsx9(Text7, { variant: "microcopy", testId: "property-plaintext-note", children: "With fingerprint-only storage this property is the only place the code exists in plain text; keep it on only if your HubSpot e-mails need the code." }) : null,
-        /* @__PURE__ */ jsx9(
+        /* @__PURE__ */ jsx13(ToggleField, { form, path: "propertyStorage.enabled" }),
+        hashOnly && flagAt(form.draft, "propertyStorage.enabled") ? /* @__PURE__ */ jsx13(Text9, { variant: "microcopy", testId: "property-plaintext-note", children: "With fingerprint-only storage this property is the only place the code exists in plain text; keep it on only if your HubSpot e-mails need the code." }) : null,
+        /* @__PURE__ */ jsx13(
           SelectField,
           {
             form,
@@ -842,9 +1237,9 @@ function PropertySection({ form, api, timeZone, locale }) {
             description: "The contact's text and phone-number properties the app may write, and the app's own property."
           }
         ),
-        /* @__PURE__ */ jsxs9(Flex5, { direction: "row", gap: "small", align: "center", wrap: true, children: [
-          /* @__PURE__ */ jsx9(
-            Button2,
+        /* @__PURE__ */ jsxs12(Flex7, { direction: "row", gap: "small", align: "center", wrap: true, children: [
+          /* @__PURE__ */ jsx13(
+            Button3,
             {
               testId: "sync-properties",
               variant: "secondary",
@@ -854,7 +1249,7 @@ function PropertySection({ form, api, timeZone, locale }) {
               children: "Sync properties"
             }
           ),
-          picker.loading ? /* @__PURE__ */ jsx9(
+          picker.loading ? /* @__PURE__ */ jsx13(
             LoadingSpinner2,
             {
               label: "Reading the properties from HubSpot",
@@ -863,13 +1258,13 @@ function PropertySection({ form, api, timeZone, locale }) {
               layout: "inline"
             }
           ) : null,
-          !picker.loading && picker.choices !== null ? /* @__PURE__ */ jsxs9(Text7, { variant: "microcopy", testId: "properties-read-at", children: [
+          !picker.loading && picker.choices !== null ? /* @__PURE__ */ jsxs12(Text9, { variant: "microcopy", testId: "properties-read-at", children: [
             "Properties as of ",
             readAtText(picker.choices.fetchedAt, timeZone, locale),
             ". Created one in HubSpot since? Sync properties."
           ] }) : null
         ] }),
-        picker.failure !== null && !picker.loading ? /* @__PURE__ */ jsxs9(
+        picker.failure !== null && !picker.loading ? /* @__PURE__ */ jsxs12(
           Alert3,
           {
             variant: "warning",
@@ -887,7 +1282,7 @@ function PropertySection({ form, api, timeZone, locale }) {
 }
 
 // ../../packages/crm-card/src/settings/save-bar.tsx
-import { Alert as Alert4, Button as Button3, Flex as Flex6, LoadingButton, Tag } from "@hubspot/ui-extensions";
+import { Alert as Alert4, Button as Button4, Flex as Flex8, LoadingButton, Tag as Tag2 } from "@hubspot/ui-extensions";
 
 // ../../packages/crm-card/src/settings/form-state.ts
 function formFrom(view) {
@@ -955,17 +1350,17 @@ function canSave(state) {
 }
 
 // ../../packages/crm-card/src/settings/save-bar.tsx
-import { jsx as jsx10, jsxs as jsxs10 } from "react/jsx-runtime";
+import { jsx as jsx14, jsxs as jsxs13 } from "react/jsx-runtime";
 function SaveBar({ form, onSave, onDiscard }) {
   const dirty = isDirty(form);
   const status = dirty ? { variant: "warning", text: "Unsaved changes" } : !form.everSaved ? { variant: "info", text: "Not saved yet: the defaults apply" } : Object.keys(form.savedErrors).length > 0 ? { variant: "error", text: "Saved settings need fixing" } : { variant: "success", text: "All changes saved" };
-  return /* @__PURE__ */ jsxs10(Flex6, { direction: "column", gap: "small", children: [
-    form.failure !== null ? /* @__PURE__ */ jsxs10(Alert4, { variant: "error", title: "Settings not saved", testId: "save-failure", children: [
+  return /* @__PURE__ */ jsxs13(Flex8, { direction: "column", gap: "small", children: [
+    form.failure !== null ? /* @__PURE__ */ jsxs13(Alert4, { variant: "error", title: "Settings not saved", testId: "save-failure", children: [
       form.failure.message,
       " Your changes are still here; save again when it works."
     ] }) : null,
-    /* @__PURE__ */ jsxs10(Flex6, { direction: "row", gap: "small", align: "center", wrap: true, children: [
-      /* @__PURE__ */ jsx10(
+    /* @__PURE__ */ jsxs13(Flex8, { direction: "row", gap: "small", align: "center", wrap: true, children: [
+      /* @__PURE__ */ jsx14(
         LoadingButton,
         {
           testId: "save-settings",
@@ -976,8 +1371,8 @@ function SaveBar({ form, onSave, onDiscard }) {
           children: form.saving ? "Saving…" : "Save settings"
         }
       ),
-      /* @__PURE__ */ jsx10(
-        Button3,
+      /* @__PURE__ */ jsx14(
+        Button4,
         {
           testId: "discard-changes",
           variant: "secondary",
@@ -986,17 +1381,23 @@ function SaveBar({ form, onSave, onDiscard }) {
           children: "Discard changes"
         }
       ),
-      /* @__PURE__ */ jsx10(Tag, { testId: "form-status", variant: status.variant, children: status.text })
+      /* @__PURE__ */ jsx14(Tag2, { testId: "form-status", variant: status.variant, children: status.text })
     ] })
   ] });
 }
 
 // ../../packages/crm-card/src/settings/use-settings-form.ts
-import { useCallback as useCallback2, useEffect as useEffect3, useRef as useRef2, useState as useState3 } from "react";
+import { useCallback as useCallback2, useEffect as useEffect3, useRef as useRef2, useState as useState4 } from "react";
 var EMPTY = formFrom({ settings: {}, saved: false });
+var LOCAL_REFUSAL = {
+  ok: false,
+  status: 422,
+  code: "SETTINGS_INVALID",
+  message: "Some settings need fixing"
+};
 function useSettingsForm(api, addAlert) {
-  const [load, setLoad] = useState3({ status: "loading" });
-  const [form, setForm] = useState3(EMPTY);
+  const [load, setLoad] = useState4({ status: "loading" });
+  const [form, setForm] = useState4(EMPTY);
   const latest = useRef2(form);
   const dispatch = useCallback2((action) => {
     latest.current = formReducer(latest.current, action);
@@ -1022,10 +1423,27 @@ function useSettingsForm(api, addAlert) {
       loads.current++;
     };
   }, [reload]);
+  const refused = useCallback2(
+    (failure2) => {
+      dispatch({ type: "saveFailed", failure: failure2 });
+      const fields = Object.keys(failure2.fieldErrors ?? {}).length;
+      addAlert({
+        type: "danger",
+        title: "Settings not saved",
+        message: fields === 0 ? failure2.message : `${fields === 1 ? "One setting needs" : `${fields} settings need`} fixing: see the messages next to the fields.`
+      });
+    },
+    [addAlert, dispatch]
+  );
   const save = useCallback2(async () => {
     if (saving.current || !canSave(latest.current)) return;
-    saving.current = true;
     const sent = latest.current.draft;
+    const problems = translationProblems(sent);
+    if (Object.keys(problems).length > 0) {
+      refused({ ...LOCAL_REFUSAL, fieldErrors: problems });
+      return;
+    }
+    saving.current = true;
     dispatch({ type: "saveStarted" });
     const answer = await api.saveSettings(sent);
     saving.current = false;
@@ -1038,14 +1456,8 @@ function useSettingsForm(api, addAlert) {
       });
       return;
     }
-    dispatch({ type: "saveFailed", failure: answer });
-    const fields = Object.keys(answer.fieldErrors ?? {}).length;
-    addAlert({
-      type: "danger",
-      title: "Settings not saved",
-      message: fields === 0 ? answer.message : `${fields === 1 ? "One setting needs" : `${fields} settings need`} fixing: see the messages next to the fields.`
-    });
-  }, [api, addAlert, dispatch]);
+    refused(answer);
+  }, [api, addAlert, dispatch, refused]);
   const edit = useCallback2(
     (path, value) => dispatch({ type: "edit", path, value }),
     [dispatch]
@@ -1055,7 +1467,7 @@ function useSettingsForm(api, addAlert) {
 }
 
 // ../../packages/crm-card/src/settings/whatsapp-section.tsx
-import { jsx as jsx11, jsxs as jsxs11 } from "react/jsx-runtime";
+import { jsx as jsx15, jsxs as jsxs14 } from "react/jsx-runtime";
 var TEMPLATE_HINTS = {
   "whatsapp.templates.code": "Authentication template with a copy-code button: the code itself.",
   "whatsapp.templates.retry": "Authentication template with a copy-code button: a fresh code after a wrong entry.",
@@ -1063,15 +1475,15 @@ var TEMPLATE_HINTS = {
   "whatsapp.templates.unlock": "Utility template without parameters: the lock is over."
 };
 function WhatsAppSection({ form }) {
-  return /* @__PURE__ */ jsxs11(
+  return /* @__PURE__ */ jsxs14(
     GroupFrame,
     {
       id: "whatsapp",
       errors: form.errors,
       intro: "Workflows can send codes to the contact's mobile number by WhatsApp (the otpkit server needs WhatsApp set up). Enter each template name exactly as approved in WhatsApp Manager; leave a name empty to use the server's default.",
       children: [
-        /* @__PURE__ */ jsx11(ToggleField, { form, path: "whatsapp.enabled" }),
-        Object.keys(TEMPLATE_HINTS).map((path) => /* @__PURE__ */ jsx11(
+        /* @__PURE__ */ jsx15(ToggleField, { form, path: "whatsapp.enabled" }),
+        Object.keys(TEMPLATE_HINTS).map((path) => /* @__PURE__ */ jsx15(
           TextField,
           {
             form,
@@ -1087,7 +1499,7 @@ function WhatsAppSection({ form }) {
 }
 
 // ../../packages/crm-card/src/settings/settings-page.tsx
-import { jsx as jsx12, jsxs as jsxs12 } from "react/jsx-runtime";
+import { jsx as jsx16, jsxs as jsxs15 } from "react/jsx-runtime";
 function SettingsPage({
   api,
   actions,
@@ -1097,10 +1509,10 @@ function SettingsPage({
 }) {
   const { load, form, reload, edit, discard, save } = useSettingsForm(api, actions.addAlert);
   if (load.status === "loading") {
-    return /* @__PURE__ */ jsx12(LoadingSpinner3, { label: "Loading the otpkit settings", showLabel: true, layout: "centered" });
+    return /* @__PURE__ */ jsx16(LoadingSpinner3, { label: "Loading the otpkit settings", showLabel: true, layout: "centered" });
   }
   if (load.status === "failed") {
-    return /* @__PURE__ */ jsx12(LoadError, { failure: load.failure, onRetry: () => void reload() });
+    return /* @__PURE__ */ jsx16(LoadError, { failure: load.failure, onRetry: () => void reload() });
   }
   const binding = {
     draft: form.draft,
@@ -1108,12 +1520,12 @@ function SettingsPage({
     readOnly: form.saving,
     edit
   };
-  return /* @__PURE__ */ jsx12(Form, { onSubmit: () => void save(), children: /* @__PURE__ */ jsxs12(Flex7, { direction: "column", gap: "medium", children: [
-    /* @__PURE__ */ jsx12(Text8, { children: "These settings apply to this whole HubSpot account: the Generate OTP card on contact records and the otpkit workflow actions." }),
-    form.everSaved ? null : /* @__PURE__ */ jsx12(Alert5, { variant: "info", title: "Not saved yet", testId: "not-saved-yet", children: "The app uses these defaults until you save. Review them, change what you need, and save." }),
-    /* @__PURE__ */ jsx12(CodeSection, { form: binding, choices: load.choices }),
-    /* @__PURE__ */ jsx12(LimitsSection, { form: binding }),
-    /* @__PURE__ */ jsx12(
+  return /* @__PURE__ */ jsx16(Form, { onSubmit: () => void save(), children: /* @__PURE__ */ jsxs15(Flex9, { direction: "column", gap: "medium", children: [
+    /* @__PURE__ */ jsx16(Text10, { children: "These settings apply to this whole HubSpot account: the Generate OTP card on contact records and the otpkit workflow actions." }),
+    form.everSaved ? null : /* @__PURE__ */ jsx16(Alert5, { variant: "info", title: "Not saved yet", testId: "not-saved-yet", children: "The app uses these defaults until you save. Review them, change what you need, and save." }),
+    /* @__PURE__ */ jsx16(CodeSection, { form: binding, choices: load.choices }),
+    /* @__PURE__ */ jsx16(LimitsSection, { form: binding }),
+    /* @__PURE__ */ jsx16(
       EmailSection,
       {
         form: binding,
@@ -1121,8 +1533,16 @@ function SettingsPage({
         ...previewDelayMs === void 0 ? {} : { previewDelayMs }
       }
     ),
-    /* @__PURE__ */ jsx12(WhatsAppSection, { form: binding }),
-    /* @__PURE__ */ jsx12(
+    /* @__PURE__ */ jsx16(
+      LanguagesSection,
+      {
+        form: binding,
+        api,
+        ...previewDelayMs === void 0 ? {} : { previewDelayMs }
+      }
+    ),
+    /* @__PURE__ */ jsx16(WhatsAppSection, { form: binding }),
+    /* @__PURE__ */ jsx16(
       PropertySection,
       {
         form: binding,
@@ -1131,14 +1551,14 @@ function SettingsPage({
         ...locale === void 0 ? {} : { locale }
       }
     ),
-    /* @__PURE__ */ jsx12(Divider, {}),
-    /* @__PURE__ */ jsx12(ErrorSummary, { errors: form.errors, from: form.errorsFrom }),
-    /* @__PURE__ */ jsx12(SaveBar, { form, onSave: () => void save(), onDiscard: discard })
+    /* @__PURE__ */ jsx16(Divider, {}),
+    /* @__PURE__ */ jsx16(ErrorSummary, { errors: form.errors, from: form.errorsFrom }),
+    /* @__PURE__ */ jsx16(SaveBar, { form, onSave: () => void save(), onDiscard: discard })
   ] }) });
 }
 
 // ../../packages/crm-card/src/settings/settings-extension.tsx
-import { jsx as jsx13, jsxs as jsxs13 } from "react/jsx-runtime";
+import { jsx as jsx17, jsxs as jsxs16 } from "react/jsx-runtime";
 function SettingsExtension(props) {
   const { context, actions, fetch, previewDelayMs } = props;
   const backendUrl = context.variables?.[BACKEND_URL_VARIABLE];
@@ -1148,14 +1568,14 @@ function SettingsExtension(props) {
   );
   if (!backend.ok) {
     const got = backendUrl === void 0 ? "it is not set" : `it is ${JSON.stringify(backendUrl)}`;
-    return /* @__PURE__ */ jsx13(ErrorState2, { testId: "backend-url-error", title: "The settings page does not know its server", children: /* @__PURE__ */ jsxs13(Text9, { children: [
+    return /* @__PURE__ */ jsx17(ErrorState2, { testId: "backend-url-error", title: "The settings page does not know its server", children: /* @__PURE__ */ jsxs16(Text11, { children: [
       BACKEND_URL_VARIABLE,
       " must be the otpkit server's address, such as https://otp.example.com, but ",
       got,
       ". Set it in the project's profile (hsprofile.<name>.json) and upload the project again."
     ] }) });
   }
-  return /* @__PURE__ */ jsx13(
+  return /* @__PURE__ */ jsx17(
     SettingsPage,
     {
       api: backend.api,
@@ -1168,5 +1588,5 @@ function SettingsExtension(props) {
 }
 
 // ../../packages/crm-card/src/extension/settings.tsx
-import { jsx as jsx14 } from "react/jsx-runtime";
-hubspot2.extend(({ context, actions }) => /* @__PURE__ */ jsx14(SettingsExtension, { context, actions }));
+import { jsx as jsx18 } from "react/jsx-runtime";
+hubspot2.extend(({ context, actions }) => /* @__PURE__ */ jsx18(SettingsExtension, { context, actions }));
