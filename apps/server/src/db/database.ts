@@ -8,6 +8,7 @@ import type { GroupCommit } from "./group-commit.js";
 import { createGroupCommit } from "./group-commit.js";
 import { migrations } from "./migrations.js";
 import type { Schema } from "./schema.js";
+import { cachingStatements } from "./sqlite-statements.js";
 
 /** The driver under Kysely, for what Kysely cannot do (SQLite's data_version, PostgreSQL's LISTEN). */
 export type NativeDatabase =
@@ -80,7 +81,10 @@ export function openDatabase(options: OpenDatabaseOptions): AppDatabase {
   file.pragma("synchronous = FULL");
   file.pragma("busy_timeout = 5000");
   return wrap(
-    new Kysely<Schema>({ dialect: new SqliteDialect({ database: file }), ...log }),
+    new Kysely<Schema>({
+      dialect: new SqliteDialect({ database: cachingStatements(file) }),
+      ...log,
+    }),
     { dialect: "sqlite", file },
     options.sqlitePath,
   );

@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import type { Verification } from "../db/verifications.js";
+import { bodyLimit } from "../http-body-limit.js";
 import { errorResponse } from "../http-errors.js";
 import { jsonBody, query } from "../http-validation.js";
 import type { Runtime } from "../runtime.js";

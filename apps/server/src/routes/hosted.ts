@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import type { Verification } from "../db/verifications.js";
+import { bodyLimit } from "../http-body-limit.js";
 import type { Notice, ResendOffer } from "../pages/hosted-views.js";
 import { codeFormPage, messagePage } from "../pages/hosted-views.js";
 import type { Lang, Messages } from "../pages/i18n.js";
