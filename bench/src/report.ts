@@ -93,9 +93,9 @@ export function renderMarkdownReport(results: BenchResults): string {
     "",
     renderMarkdown(targetCells(results.targets)),
     "",
-    "![Throughput per configuration](bench/results/throughput.svg)",
+    "![Throughput per configuration](throughput.svg)",
     "",
-    "![p99 latency per configuration](bench/results/p99.svg)",
+    "![p99 latency per configuration](p99.svg)",
     "",
   ].join("\n");
 }

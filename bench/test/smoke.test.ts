@@ -96,7 +96,7 @@ describe("pnpm bench:http (smoke: 2 s runs, 4 connections, 1 round)", () => {
   it("wrote the Markdown fragment and two well-formed SVG charts", () => {
     const markdown = readFileSync(join(outDir, "latest.md"), "utf8");
     expect(markdown).toContain("| configuration | scenario |");
-    expect(markdown).toContain("![Throughput per configuration](bench/results/throughput.svg)");
+    expect(markdown).toContain("![Throughput per configuration](throughput.svg)");
     for (const chart of ["throughput.svg", "p99.svg"]) {
       const svg = readFileSync(join(outDir, chart), "utf8");
       expect(rootOf(svg), chart).toBe("svg");
