@@ -88,14 +88,21 @@ export const emailTemplateFields = {
   footer: parts.footer.default(DEFAULT_EMAIL_TEMPLATE.footer),
 };
 
-const translation = z.object(
+// Strict: a text under another name (say a `retry` e-mail) would otherwise be dropped without a
+// word, and the portal would go on sending otpkit's text while its admin thinks it changed it.
+const translation = z.strictObject(
   {
     subject: parts.subject.optional(),
     greeting: parts.greeting.optional(),
     body: parts.body.optional(),
     footer: parts.footer.optional(),
   },
-  { error: "Give the language's texts as subject, greeting, body and footer." },
+  {
+    error: (issue) =>
+      issue.code === "unrecognized_keys"
+        ? `Unknown text ${issue.keys.map((k) => `"${k}"`).join(", ")}: a language's texts are subject, greeting, body and footer.`
+        : "Give the language's texts as subject, greeting, body and footer.",
+  },
 );
 
 /**

@@ -192,6 +192,11 @@ describe("field errors an admin can act on", () => {
     ],
     [{ email: { translations: { fr: "Bonjour" } } }, "email.translations.fr", /subject, greeting/],
     [
+      { email: { translations: { de: { subject: "Ihr Code", retry: { subject: "x" } } } } },
+      "email.translations.de",
+      /Unknown text "retry": a language's texts are subject, greeting, body and footer/,
+    ],
+    [
       { email: { translations: { "not a tag": {} } } },
       "email.translations.not a tag",
       /language code/,
