@@ -2,13 +2,15 @@ import type { OtpError } from "@otpkit/otp-core";
 import { isOtpError } from "@otpkit/otp-core";
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { isDatabaseFailure } from "./db/write-failure.js";
 import { errorResponse, HTTP_ERROR_STATUS, publicMessage } from "./http-errors.js";
 import type { Runtime } from "./runtime.js";
 
 /**
  * The app's `onError`: operational failures (`OtpError`) map through the one table
- * (`HTTP_ERROR_STATUS`); a JSON body that does not parse is the client's 400 `INVALID_JSON`;
- * anything else is our bug: 500 `INTERNAL` without details (they go to the log).
+ * (`HTTP_ERROR_STATUS`); a JSON body that does not parse is the client's 400 `INVALID_JSON`; a
+ * failed app database is 503 `DATABASE_UNAVAILABLE` (retry); anything else is our bug: 500
+ * `INTERNAL` without details (they go to the log).
  *
  * @throws {never}
  * @example
@@ -40,6 +42,16 @@ export function httpErrorHandler(rt: Runtime): ErrorHandler {
         // What the engine says about bad input (the refused country, say); never a 5xx's insides.
         ...(clientFault && error.details ? { details: error.details } : {}),
       });
+    }
+    if (isDatabaseFailure(error)) {
+      // The database as a whole, not one bad write (db/write-failure.ts): a client may retry.
+      rt.logger.error({ err: { message: error.message } }, "database unavailable");
+      c.header("Retry-After", "1");
+      return errorResponse(
+        c,
+        "DATABASE_UNAVAILABLE",
+        "The database is unavailable; nothing was decided, retry shortly",
+      );
     }
     rt.logger.error({ err: { message: error.message, stack: error.stack } }, "unhandled error");
     return errorResponse(c, "INTERNAL", "Internal error");

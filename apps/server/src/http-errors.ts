@@ -23,6 +23,8 @@ export const HTTP_ERROR_STATUS = {
   // The API key sent its quota of codes for the hour or the day (key-quota.ts); `Retry-After`.
   API_KEY_QUOTA_EXCEEDED: 429,
   INTERNAL: 500,
+  // The app database itself failed (gone, busy, full): nothing was decided; `Retry-After`.
+  DATABASE_UNAVAILABLE: 503,
   // The engine's (OtpError codes).
   CONFIG_INVALID: 500,
   INVALID_ARGUMENT: 400,

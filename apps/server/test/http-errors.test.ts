@@ -28,6 +28,7 @@ describe("the HTTP error table", () => {
       THROTTLED: 429,
       API_KEY_QUOTA_EXCEEDED: 429,
       INTERNAL: 500,
+      DATABASE_UNAVAILABLE: 503,
       CONFIG_INVALID: 500,
       INVALID_ARGUMENT: 400,
       STORE_UNAVAILABLE: 503,
