@@ -5,6 +5,7 @@ import { verificationIdsOf } from "./audit-verifications.js";
 import type { AppDatabase } from "./database.js";
 import type { WriteKind } from "./group-commit.js";
 import type { AuditEventRow } from "./schema.js";
+import { isDatabaseFailure } from "./write-failure.js";
 
 /** Facts a provider reported after the engine's part was done (WhatsApp status webhooks). */
 export type ProviderEventType = "delivery_status" | "fraud_signal";
@@ -77,6 +78,28 @@ const auditRows: WriteKind<Insertable<AuditEventRow>, void> = {
 };
 
 /**
+ * The pauses before each further try of an audit row whose write the database itself failed (a
+ * killed connection, a failover): the engine has already decided and the request answers
+ * anyway, so the row is all that is left of the outcome. Safe to repeat: the row keeps its id,
+ * so a try whose COMMIT landed but whose answer was lost is not a second row.
+ */
+const AUDIT_RETRY_PAUSES_MS = [50, 250, 1_000];
+
+/** Writes one audit row, again after a database failure (see {@link AUDIT_RETRY_PAUSES_MS}). */
+async function writeRow(app: AppDatabase, row: Insertable<AuditEventRow>): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await app.writes.write(auditRows, row);
+      return;
+    } catch (error) {
+      const pause = AUDIT_RETRY_PAUSES_MS[attempt];
+      if (pause === undefined || !isDatabaseFailure(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
+}
+
+/**
  * The audit log. `record` is the engines' event sink: it resolves once the event is committed
  * (group commit, see db/group-commit.ts), so a request answers only after its events are durable.
  *
@@ -89,7 +112,7 @@ const auditRows: WriteKind<Insertable<AuditEventRow>, void> = {
 export function createAuditLog(app: AppDatabase): AuditLog {
   return {
     async record(event) {
-      await app.writes.write(auditRows, {
+      await writeRow(app, {
         id: randomUUID(),
         at: event.at,
         type: event.type,
@@ -116,7 +139,7 @@ export function createAuditLog(app: AppDatabase): AuditLog {
         .where("type", "=", "delivered")
         .executeTakeFirst();
       if (!sent) return false;
-      await app.writes.write(auditRows, {
+      await writeRow(app, {
         id: randomUUID(),
         at: report.at,
         type: report.type,

@@ -63,6 +63,13 @@ export function openDatabase(options: OpenDatabaseOptions): AppDatabase {
       max: 10,
       connectionTimeoutMillis: 5_000,
     });
+    // A connection PostgreSQL ends (a restart, a failover, pg_terminate_backend) is an "error"
+    // event on its pg.Client, and on the pool when the client was idle; an "error" event nobody
+    // listens to throws, and would end the whole process. The query running on it (if any)
+    // rejects with the error all the same, and the pool drops the dead client and opens a new
+    // one for the next query: nothing to do here but keep the process alive.
+    pool.on("error", () => undefined);
+    pool.on("connect", (client) => client.on("error", () => undefined));
     const safe = new URL(options.url);
     safe.password = "";
     safe.username = safe.username ? `${safe.username}` : "";
