@@ -11,7 +11,7 @@ export interface WhatsAppDeliveryStatusEvent {
   messageId: string;
   /** `sent` < `delivered` < `read`; `failed` is final. They can arrive out of order. */
   status: "sent" | "delivered" | "read" | "failed";
-  /** When it happened (epoch ms), from Meta's `timestamp`. */
+  /** When it happened (whole epoch ms), from Meta's `timestamp`; undefined when that is no time. */
   at: number | undefined;
   /** The recipient, masked (`***78`). */
   recipient: string;
@@ -35,7 +35,7 @@ export interface WhatsAppFraudSignalEvent {
   replyTo: string | undefined;
   /** Who tapped it, masked (`***78`). */
   from: string;
-  /** When (epoch ms), from Meta's `timestamp`. */
+  /** When (whole epoch ms), from Meta's `timestamp`; undefined when that is no time. */
   at: number | undefined;
   /** The button payload that matched (`DID_NOT_REQUEST_CODE`). */
   payload: string;
@@ -285,9 +285,19 @@ function str(value: unknown): string | undefined {
   return typeof value === "string" && value.length > 0 ? value : undefined;
 }
 
+/** The latest time a JavaScript `Date` can hold (epoch ms). */
+const LATEST_DATE_MS = 8.64e15;
+
+/**
+ * Meta's `timestamp` (epoch seconds) as whole epoch milliseconds, or undefined. Why the range and
+ * the rounding: a value no `Date` can hold (`1e300`) or a fraction of a millisecond is not a time,
+ * and passed on it breaks whoever stores it (a BIGINT column refuses both), making `onEvent`
+ * throw and Meta retry the notification for days.
+ */
 function seconds(value: unknown): number | undefined {
   const n = typeof value === "string" ? Number(value) : typeof value === "number" ? value : NaN;
-  return Number.isFinite(n) && n > 0 ? n * 1000 : undefined;
+  const ms = Math.round(n * 1000);
+  return Number.isFinite(n) && ms > 0 && ms <= LATEST_DATE_MS ? ms : undefined;
 }
 
 /**

@@ -263,6 +263,21 @@ describe("events", () => {
     ]);
   });
 
+  test("a timestamp that is no time (too large, a fraction of a millisecond) gives at: undefined", async () => {
+    const { handler, events } = setup();
+    const stamps = ["1e300", "99999999999999999999", "0.0001", "-5", "NaN", "1750030073.5"];
+    const statuses = stamps.map((timestamp, i) => ({ ...delivered, id: `wamid.t${i}`, timestamp }));
+    expect((await handler(post(statusNotification(statuses)))).status).toBe(200);
+    expect(events.map((e) => e.at)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      1_750_030_073_500,
+    ]);
+  });
+
   test("an OtpStore works as the shared seen store", async () => {
     const store = createMemoryStore();
     const a = setup({ seen: store });

@@ -38,8 +38,14 @@ export function whatsappWebhookRoutes(rt: Runtime): Hono | null {
   return routes;
 }
 
-/** A webhook event as an audit report about one of our messages; null when it names none. */
+/**
+ * A webhook event as an audit report about one of our messages; null when it names none. An id
+ * with a NUL character is none of ours (and PostgreSQL refuses to even look it up: a 500 that
+ * Meta would retry for days).
+ */
 function reportOf(event: WhatsAppWebhookEvent, now: number): ProviderReport | null {
+  const id = event.type === "delivery_status" ? event.messageId : event.replyTo;
+  if (id?.includes("\u0000")) return null;
   if (event.type === "delivery_status") {
     return {
       type: event.type,
