@@ -154,6 +154,9 @@ export const envSchema = z.object({
   // How long a live API key is trusted without a database read (db/api-key-cache.ts); a key
   // revoked with `otpkit keys revoke` ends at once in every process all the same.
   API_KEY_CACHE_TTL_MS: int(0, 300_000).default(API_KEY_CACHE_DEFAULTS.cacheTtlMs),
+  // On SIGTERM, how long the server goes on answering (with /readyz at 503) before it closes its
+  // listening socket: connections the kernel already queued are served, not reset.
+  SHUTDOWN_DRAIN_MS: int(0, 60_000).default(1_000),
 
   CONVERSATION_DIRECTORY_FILE: z.string().min(1).optional(),
   CONVERSATION_IDENTIFIER_FIELD: z

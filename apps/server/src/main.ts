@@ -119,25 +119,31 @@ async function main(): Promise<void> {
     );
   });
 
-  // Graceful shutdown: stop accepting, let in-flight requests finish, close stores and database.
+  // Graceful shutdown: /readyz turns 503 and the server goes on answering for SHUTDOWN_DRAIN_MS
+  // (a load balancer stops sending; connections the kernel already queued are served, not reset
+  // when the listening socket closes), then it stops accepting, lets in-flight requests finish,
+  // and closes stores and database. Ctrl-C (SIGINT) is a person at a terminal: no drain.
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     state.shuttingDown = true;
-    logger.info({ signal }, "shutting down");
-    const force = setTimeout(() => {
-      logger.error("in-flight requests did not finish within 10 s; exiting");
-      process.exit(1);
-    }, 10_000);
-    force.unref();
-    server.close(async () => {
-      await rt.close();
-      logger.info("stopped");
-      process.exit(0);
-    });
-    // Idle keep-alive connections would hold close() open; busy ones finish their request first.
-    (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+    const drainMs = signal === "SIGTERM" ? config.SHUTDOWN_DRAIN_MS : 0;
+    logger.info({ signal, drainMs }, "shutting down");
+    setTimeout(() => {
+      const force = setTimeout(() => {
+        logger.error("in-flight requests did not finish within 10 s; exiting");
+        process.exit(1);
+      }, 10_000);
+      force.unref();
+      server.close(async () => {
+        await rt.close();
+        logger.info("stopped");
+        process.exit(0);
+      });
+      // Idle keep-alive connections would hold close() open; busy ones finish their request first.
+      (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+    }, drainMs);
   };
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));

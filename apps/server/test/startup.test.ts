@@ -154,6 +154,20 @@ function logLines(stdout: string): Array<Record<string, unknown>> {
 }
 
 describe("the server process", () => {
+  it("on SIGTERM goes on answering for SHUTDOWN_DRAIN_MS with /readyz at 503, then exits cleanly", async () => {
+    const started = await startServer({ DATA_DIR: tempDir(), SHUTDOWN_DRAIN_MS: "3000" });
+    started.proc.child.kill("SIGTERM");
+    await waitFor(started.proc, /"msg":"shutting down"/);
+    // Draining: a load balancer sees not-ready, and a request that still arrives is answered.
+    const ready = await fetch(`${started.base}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ status: "not_ready", shuttingDown: true });
+    expect((await fetch(`${started.base}/healthz`)).status).toBe(200);
+    const { code } = await finished(started.proc);
+    expect(code).toBe(0);
+    expect(started.proc.stdout()).toContain('"msg":"stopped"');
+  });
+
   it("starts on an empty DATA_DIR, prints a working banner, and stops on SIGTERM", async () => {
     const dataDir = tempDir();
     const started = await startServer({ DATA_DIR: dataDir });
