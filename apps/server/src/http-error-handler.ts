@@ -6,6 +6,9 @@ import { isDatabaseFailure } from "./db/write-failure.js";
 import { errorResponse, HTTP_ERROR_STATUS, publicMessage } from "./http-errors.js";
 import type { Runtime } from "./runtime.js";
 
+/** A failed delivery's cause that the client sees instead (see httpErrorHandler). */
+const UNWRAPPED: ReadonlySet<string> = new Set(["RECIPIENT_INVALID", "PROVIDER_THROTTLED"]);
+
 /**
  * The app's `onError`: operational failures (`OtpError`) map through the one table
  * (`HTTP_ERROR_STATUS`); a JSON body that does not parse is the client's 400 `INVALID_JSON`; a
@@ -27,15 +30,19 @@ export function httpErrorHandler(rt: Runtime): ErrorHandler {
     }
     // A delivery that failed only because the channel refuses the recipient (an address or a name
     // the channel's stricter rules reject, a mailbox the server refuses) is bad input: 422, not 502.
+    // One the provider throttles (WhatsApp's pair rate limit and local pacing) is 503
+    // PROVIDER_THROTTLED with the provider's wait: a client told "1 s" would only meet the same
+    // refusal, each try spending the subject's sends and the destination's quota.
     const cause = isOtpError(failure) && failure.code === "DELIVERY_FAILED" ? failure.cause : null;
-    const error = isOtpError(cause) && cause.code === "RECIPIENT_INVALID" ? cause : failure;
+    const unwrap = isOtpError(cause) && UNWRAPPED.has(cause.code);
+    const error = unwrap ? cause : failure;
     if (isOtpError(error)) {
       const level = HTTP_ERROR_STATUS[error.code] >= 500 ? "error" : "warn";
       rt.logger[level](
         { err: { code: error.code, message: error.message, field: error.field } },
         "otp error",
       );
-      if (error.retryable) c.header("Retry-After", "1");
+      if (error.retryable) c.header("Retry-After", retryAfterSeconds(error));
       const clientFault = HTTP_ERROR_STATUS[error.code] < 500;
       return errorResponse(c, error.code, publicMessage(error), {
         ...(error.field ? { field: apiField(error) } : {}),
@@ -69,6 +76,12 @@ export const notFound: NotFoundHandler = (c: Context) =>
   c.req.path.startsWith("/api/")
     ? errorResponse(c, "NOT_FOUND", "No such endpoint")
     : c.text("Not found", 404);
+
+/** `Retry-After` in whole seconds: the error's `details.retryAfterMs` when it says, else 1. */
+function retryAfterSeconds(error: OtpError): string {
+  const ms = Number(error.details?.["retryAfterMs"]);
+  return String(Number.isFinite(ms) && ms > 0 ? Math.ceil(ms / 1000) : 1);
+}
 
 /** A channel names the address `to`; the API caller knows it as the recipient's email or phone. */
 function apiField(error: OtpError): string {
