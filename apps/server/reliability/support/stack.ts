@@ -14,11 +14,8 @@ import { tokenNeedles } from "./secret-scan.js";
 export const TEST_CODE = "000000";
 /** The TEST_RECIPIENTS pattern: any address at this domain gets {@link TEST_CODE}. */
 export const TEST_DOMAIN = "qa.example.test";
-/**
- * How many people the conversation directory has (`emp-0` … ), each with an own e-mail: more than
- * a run has conversation flows, since a person met twice within the resend cooldown is throttled.
- */
-export const PEOPLE = 50_000;
+/** How many people the conversation directory has (`emp-0` … ), each with an own e-mail. */
+export const PEOPLE = 4000;
 
 /** Production-like servers on one Redis prefix and one PostgreSQL database of their own. */
 export interface Stack {
