@@ -14,13 +14,13 @@ import { openDatabase } from "../src/db/database.js";
 import { createKyselyHubSpotStorage } from "../src/db/hubspot-storage.js";
 import { migrations } from "../src/db/migrations.js";
 import type { Schema } from "../src/db/schema.js";
+import { adminQuery, databaseUrl } from "./support/app-database.js";
 
 // The server's HubSpotAppStorage against a real SQLite file and a real PostgreSQL (a database of
 // its own, dropped afterwards), through the adapter's conformance suite: every case, the races of
 // 50 callers included (SQLite: one connection; PostgreSQL: a pool of 10). PostgreSQL is required:
 // without it these tests FAIL, they never skip.
 
-const ADMIN_URL = process.env["DATABASE_URL"] ?? "postgres://postgres@127.0.0.1:5432/test";
 const DATABASE = `otpkit_hubspot_${randomUUID().slice(0, 8)}`;
 const TABLES = [
   "hubspot_tokens",
@@ -60,30 +60,6 @@ describeHubSpotStorage({
   },
 });
 
-function databaseUrl(name: string): string {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 5_000 });
-  try {
-    await client.connect();
-  } catch (error) {
-    throw new Error(
-      `PostgreSQL is not reachable at ${ADMIN_URL} (${(error as Error).message}): start it ` +
-        "(pg_ctlcluster <version> main start) or set DATABASE_URL. These tests never skip.",
-      { cause: error },
-    );
-  }
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 describe("on PostgreSQL", () => {
   let created = false;
   let app: AppDatabase | undefined;
@@ -91,7 +67,7 @@ describe("on PostgreSQL", () => {
   let textBigints: Kysely<Schema> | undefined;
 
   beforeAll(async () => {
-    await admin(`CREATE DATABASE "${DATABASE}"`);
+    await adminQuery(`CREATE DATABASE "${DATABASE}"`);
     created = true;
     app = openDatabase({ url: databaseUrl(DATABASE), sqlitePath: "unused" });
     await app.migrate();
@@ -111,7 +87,7 @@ describe("on PostgreSQL", () => {
   afterAll(async () => {
     await textBigints?.destroy();
     await app?.close();
-    if (created) await admin(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`);
+    if (created) await adminQuery(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`);
   });
 
   /** Every case starts on empty tables: the due list spans every portal. */

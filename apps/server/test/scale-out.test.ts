@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { readOutbox, readOutboxMessage } from "@otpkit/delivery-email";
 import { Redis } from "ioredis";
 import { simpleParser } from "mailparser";
-import pg from "pg";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { adminQuery, databaseUrl } from "./support/app-database.js";
 import type { ProcessExit, ServerProcess } from "./support/processes.js";
 import { createApiKey, startServer } from "./support/processes.js";
 
@@ -12,7 +12,6 @@ import { createApiKey, startServer } from "./support/processes.js";
 // run behind a load balancer: whatever one process starts, the other finishes, and the failure
 // budget is one budget. Redis and PostgreSQL are required: without them every test FAILS.
 
-const ADMIN_URL = process.env["DATABASE_URL"] ?? "postgres://postgres@127.0.0.1:5432/test";
 const REDIS_URL = process.env["REDIS_URL"] ?? "redis://127.0.0.1:6379";
 const RUN = randomUUID().slice(0, 8);
 const DATABASE = `otpkit_scale_${RUN}`;
@@ -27,12 +26,6 @@ let a: ServerProcess | undefined;
 let b: ServerProcess | undefined;
 /** Every code a test saw, to prove none reached a log. */
 const codes: string[] = [];
-
-function databaseUrl(name: string): string {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 /**
  * The environment both processes share: production, one secret, one naming key, one Redis, one
@@ -57,24 +50,6 @@ function sharedEnv(): Record<string, string> {
   };
 }
 
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 5_000 });
-  try {
-    await client.connect();
-  } catch (error) {
-    throw new Error(
-      `PostgreSQL is not reachable at ${ADMIN_URL} (${(error as Error).message}): start it ` +
-        "(pg_ctlcluster <version> main start) or set DATABASE_URL. The scale-out test never skips.",
-      { cause: error },
-    );
-  }
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 async function prepare(): Promise<void> {
   const client = new Redis(REDIS_URL, {
     maxRetriesPerRequest: 1,
@@ -96,7 +71,7 @@ async function prepare(): Promise<void> {
     );
   }
   redis = client;
-  await admin((c) => c.query(`CREATE DATABASE "${DATABASE}"`));
+  await adminQuery(`CREATE DATABASE "${DATABASE}"`);
   databaseCreated = true;
 
   // One API key for both (a verification belongs to the key that started it); the CLI also
@@ -134,8 +109,7 @@ afterAll(async () => {
     } while (cursor !== "0");
     redis.disconnect();
   }
-  if (databaseCreated)
-    await admin((c) => c.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`));
+  if (databaseCreated) await adminQuery(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`);
 });
 
 // ------------------------------------------------------------------ helpers
