@@ -33,4 +33,16 @@ describe("a failed app database", () => {
     });
     expect(s.logs!.entries().some((e) => e["msg"] === "database unavailable")).toBe(true);
   });
+
+  it("keeps 500 INTERNAL, without details, for what is not the database: our own bug", async () => {
+    const s = await createTestServer({}, { captureLogs: true });
+    servers.push(s);
+    s.rt.audit.list = async () => {
+      throw new TypeError("cannot read properties of undefined (reading 'secret-ish detail')");
+    };
+    const res = await s.api("/api/v1/audit?subject=u1");
+    expect(res.status).toBe(500);
+    expect(await res.json()).toEqual({ error: { code: "INTERNAL", message: "Internal error" } });
+    expect(s.logs!.entries().some((e) => e["msg"] === "unhandled error")).toBe(true);
+  });
 });

@@ -424,8 +424,10 @@ describe("logs", () => {
     // A 5xx logs an error; make one with a broken database.
     await s.rt.database.close();
     const broken = await s.api("/api/v1/audit?subject=user-1");
-    expect(broken.status).toBe(500);
-    expect(await broken.json()).toEqual({ error: { code: "INTERNAL", message: "Internal error" } });
+    expect(broken.status).toBe(503);
+    expect(((await broken.json()) as { error: { code: string } }).error.code).toBe(
+      "DATABASE_UNAVAILABLE",
+    );
 
     const logs = s.logs!;
     expect(logs.lines.length).toBeGreaterThan(5);
@@ -438,7 +440,9 @@ describe("logs", () => {
     const requests = entries.filter((e) => e["msg"] === "request");
     expect(requests.map((e) => e["route"])).toContain("/verify/:id");
     expect(requests.map((e) => e["route"])).toContain("/api/v1/verifications/:id/check");
-    expect(entries.some((e) => e["msg"] === "unhandled error")).toBe(true);
+    expect(entries.some((e) => e["msg"] === "database unavailable" && e["level"] === 50)).toBe(
+      true,
+    );
     const all = logs.lines.join("\n");
     expect(all).not.toContain(code);
     expect(all).not.toContain(s.token);
