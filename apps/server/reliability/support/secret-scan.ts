@@ -37,8 +37,9 @@ export interface ScanInput {
 }
 
 /**
- * Searches every text of every source for a delivered code (a run of letters and digits that is
- * exactly a code: `code=483921` and `"483921"` are found, the digits inside a timestamp are not)
+ * Searches every text of every source for a delivered code (a run of base64url symbols that is
+ * exactly a code: `code=483921` and `"483921"` are found, the digits inside a timestamp or an id
+ * are not)
  * and for every secret (any substring). Returns the findings; none is the pass.
  *
  * @example
@@ -51,7 +52,9 @@ export function scanForSecrets(input: ScanInput): Finding[] {
   const findings: Finding[] = [];
   for (const source of input.sources) {
     source.texts.forEach((text, index) => {
-      for (const token of text.match(/[A-Za-z0-9]+/g) ?? []) {
+      // Runs of the base64url alphabet: ids (code, verification, message ids) are base64url, and
+      // split at "-" or "_" one of them can hold six digits in a row that are no code.
+      for (const token of text.match(/[A-Za-z0-9_-]+/g) ?? []) {
         if (codes.has(token))
           findings.push({ source: source.label, index, what: "a delivered code" });
       }
