@@ -1,33 +1,64 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
+import { fileURLToPath } from "node:url";
 
 /** One memory reading of a server process. */
 export interface MemorySample {
   /** ms since the load started. */
   at: number;
-  /** VmRSS from /proc/<pid>/status, bytes. */
+  /** VmRSS of the process after a full collection, bytes. */
   rss: number;
-  /** `nodejs_heap_size_used_bytes` from the server's /metrics. */
+  /** The used V8 heap after a full collection, bytes. */
   heapUsed: number;
 }
 
-/**
- * Reads a process's resident set (Linux /proc) and its used V8 heap (its own /metrics).
- *
- * @throws {Error} When /proc has no such process or /metrics has no heap figure.
- * @example
- * const sample = await sampleMemory(server.pid, server.url, 0);
- */
-export async function sampleMemory(pid: number, url: string, at: number): Promise<MemorySample> {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1];
-  if (!kb) throw new Error(`/proc/${pid}/status has no VmRSS`);
-  const metrics = await (await fetch(`${url}/metrics`)).text();
-  const heap = /^nodejs_heap_size_used_bytes\s+([0-9.e+]+)/m.exec(metrics)?.[1];
-  if (!heap) throw new Error("/metrics has no nodejs_heap_size_used_bytes");
-  return { at, rss: Number(kb) * 1024, heapUsed: Number(heap) };
+/** The environment variable naming the file the GC probe (gc-probe.ts) appends readings to. */
+export const GC_PROBE_FILE_ENV = "GC_PROBE_FILE";
+
+/** How a server process is started with the GC probe (gc-probe.ts) loaded into it. */
+export function gcProbeOptions(file: string): { nodeArgs: string[]; env: Record<string, string> } {
+  const probe = fileURLToPath(new URL("./gc-probe.ts", import.meta.url));
+  return { nodeArgs: ["--expose-gc", "--import", probe], env: { [GC_PROBE_FILE_ENV]: file } };
 }
 
-/** A window's level: the median, so one reading taken just before a GC does not decide. */
+function probeLines(file: string): string[] {
+  return existsSync(file) ? readFileSync(file, "utf8").split("\n").filter(Boolean) : [];
+}
+
+/**
+ * Waits until the probe in a freshly started process is listening (its first line).
+ *
+ * @throws {Error} When it is not within `timeoutMs`.
+ */
+export async function waitForGcProbe(file: string, timeoutMs = 30_000): Promise<void> {
+  for (let waited = 0; probeLines(file).length === 0; waited += 50) {
+    if (waited >= timeoutMs) throw new Error(`the GC probe wrote nothing to ${file}`);
+    await sleep(50);
+  }
+}
+
+/**
+ * Asks a process started with {@link gcProbeOptions} for a full collection (SIGUSR2) and returns
+ * what it holds afterwards: RSS and the used heap once everything collectable was collected.
+ *
+ * @param at ms since the load started, for the sample.
+ * @throws {Error} When the probe writes no reading within 10 s.
+ */
+export async function sampleAfterGc(pid: number, file: string, at: number): Promise<MemorySample> {
+  const before = probeLines(file).length;
+  process.kill(pid, "SIGUSR2");
+  for (let waited = 0; waited < 10_000; waited += 20) {
+    const line = probeLines(file)[before];
+    if (line) {
+      const reading = JSON.parse(line) as { rss: number; heapUsed: number };
+      return { at, rss: reading.rss, heapUsed: reading.heapUsed };
+    }
+    await sleep(20);
+  }
+  throw new Error(`the GC probe of process ${pid} wrote no reading to ${file} within 10 s`);
+}
+
+/** A window's level: the median, so one odd reading does not decide. */
 function level(samples: MemorySample[], field: "rss" | "heapUsed"): number {
   const values = samples.map((s) => s[field]).sort((a, b) => a - b);
   return values[Math.floor(values.length / 2)] ?? 0;

@@ -52,6 +52,8 @@ export interface StartServerOptions {
   startTimeoutMs?: number;
   /** Tag for the captured output. @default "server" */
   name?: string;
+  /** Node options before the server's own, e.g. `["--expose-gc", "--import", probe]`. */
+  nodeArgs?: string[];
 }
 
 const live = new Set<ChildProcess>();
@@ -155,11 +157,15 @@ export async function startServer(options: StartServerOptions = {}): Promise<Ser
   // Production has no dev key: create one first (this also runs the migrations).
   const presetToken = options.token ?? (production ? await createApiKey(env) : undefined);
 
-  const child = spawn(process.execPath, [...NODE_ARGS, "src/main.ts"], {
-    cwd: SERVER_DIR,
-    env: childEnv(env),
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [...NODE_ARGS, ...(options.nodeArgs ?? []), "src/main.ts"],
+    {
+      cwd: SERVER_DIR,
+      env: childEnv(env),
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   live.add(child);
   const output = capture(child, name);
   const exit = waitForExit(child).then((result) => {
