@@ -16,6 +16,13 @@ export interface ConversationMessages {
   incorrectMany: string;
   /** A wrong code, one attempt left. */
   incorrectOne: string;
+  /**
+   * A wrong code, and the engine sent a fresh one (otp-core's `retryOnFailure`): enter the new
+   * code; more than one attempt left.
+   */
+  incorrectResentMany: string;
+  /** A wrong code, a fresh one went out (`retryOnFailure`); one attempt left. */
+  incorrectResentOne: string;
   /** The code typed is one a newer code replaced: nothing was counted; enter the latest. */
   replaced: string;
   /** The last wrong code: the process is cancelled. */

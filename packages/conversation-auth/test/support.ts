@@ -1,3 +1,4 @@
+import type { Otp, OtpOptions } from "@otpkit/otp-core";
 import { createMemoryStore, createOtp } from "@otpkit/otp-core";
 import { createFakeChannel } from "@otpkit/otp-testing";
 import { createConversationAuth } from "../src/conversation-auth.js";
@@ -17,8 +18,16 @@ export const PEOPLE = [
   { id: "e-7300", employeeNumber: "7300", name: "Nobody" },
 ];
 
-/** A conversation-auth over otp-core's memory store, fake WhatsApp and e-mail channels, and a clock. */
-export function setup(overrides: Partial<ConversationAuthOptions> = {}) {
+/**
+ * A conversation-auth over otp-core's memory store, fake WhatsApp and e-mail channels, and a clock.
+ * `engine` goes into `createOtp` (`{ retryOnFailure: true }`); `wrap` may wrap the engine the
+ * conversation uses (to run something in the middle of an engine call).
+ */
+export function setup(
+  overrides: Partial<ConversationAuthOptions> = {},
+  engine: Partial<OtpOptions> = {},
+  wrap: (otp: Otp) => Otp = (otp) => otp,
+) {
   let clock = START;
   const now = () => clock;
   const store = createMemoryStore({ now });
@@ -32,10 +41,11 @@ export function setup(overrides: Partial<ConversationAuthOptions> = {}) {
     channels: [whatsapp, email],
     now,
     scheduleUnlocks: false,
+    ...engine,
   });
   const directory = createMemoryDirectory(PEOPLE, { field: "employeeNumber" });
   const auth = createConversationAuth({
-    otp,
+    otp: wrap(otp),
     store,
     directory,
     defaultCountry: "US",

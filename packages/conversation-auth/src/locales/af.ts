@@ -10,6 +10,10 @@ export const af: ConversationMessages = {
     "As die besonderhede by 'n rekord pas, het ons 'n verifikasiekode gestuur na die kontak wat daarin geregistreer is. Voer asseblief die kode in (dit verval oor {minutes} minute).",
   incorrectMany: "Verkeerde kode. Jy het nog {attempts} pogings oor.",
   incorrectOne: "Verkeerde kode. Jy het nog 1 poging oor.",
+  incorrectResentMany:
+    "Verkeerde kode. Ons het vir jou 'n nuwe kode gestuur: voer dit asseblief in. Jy het nog {attempts} pogings oor.",
+  incorrectResentOne:
+    "Verkeerde kode. Ons het vir jou 'n nuwe kode gestuur: voer dit asseblief in. Jy het nog 1 poging oor.",
   replaced:
     "Daardie kode is deur 'n nuwer een vervang. Voer asseblief die nuutste kode in wat ons vir jou gestuur het.",
   cancelled:

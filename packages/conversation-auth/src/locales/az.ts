@@ -10,6 +10,10 @@ export const az: ConversationMessages = {
     "Məlumatlar hansısa profilə uyğun gəlirsə, orada qeyd olunan əlaqə vasitəsinə təsdiq kodu göndərdik. Zəhmət olmasa, kodu daxil edin ({minutes} dəqiqə ərzində etibarlıdır).",
   incorrectMany: "Kod yanlışdır. {attempts} cəhdiniz qalıb.",
   incorrectOne: "Kod yanlışdır. 1 cəhdiniz qalıb.",
+  incorrectResentMany:
+    "Kod yanlışdır. Sizə yeni kod göndərdik, zəhmət olmasa, onu daxil edin. {attempts} cəhdiniz qalıb.",
+  incorrectResentOne:
+    "Kod yanlışdır. Sizə yeni kod göndərdik, zəhmət olmasa, onu daxil edin. 1 cəhdiniz qalıb.",
   replaced:
     "Bu kod daha yenisi ilə əvəz olunub. Zəhmət olmasa, sizə göndərdiyimiz ən son kodu daxil edin.",
   cancelled:

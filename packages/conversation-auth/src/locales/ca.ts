@@ -10,6 +10,10 @@ export const ca: ConversationMessages = {
     "Si les dades coincideixen amb un registre, hem enviat un codi de verificació al contacte que hi consta. Introdueix el codi (caduca d'aquí a {minutes} minuts).",
   incorrectMany: "Codi incorrecte. Et queden {attempts} intents.",
   incorrectOne: "Codi incorrecte. Et queda 1 intent.",
+  incorrectResentMany:
+    "Codi incorrecte. T'hem enviat un codi nou: introdueix-lo. Et queden {attempts} intents.",
+  incorrectResentOne:
+    "Codi incorrecte. T'hem enviat un codi nou: introdueix-lo. Et queda 1 intent.",
   replaced:
     "Aquest codi s'ha substituït per un de més nou. Introdueix l'últim codi que t'hem enviat.",
   cancelled:

@@ -10,6 +10,10 @@ export const cs: ConversationMessages = {
     "Pokud údaje odpovídají některému profilu, poslali jsme ověřovací kód na kontakt v něm uvedený. Zadejte prosím kód (platí {minutes} min).",
   incorrectMany: "Nesprávný kód. Počet zbývajících pokusů: {attempts}.",
   incorrectOne: "Nesprávný kód. Zbývá vám 1 pokus.",
+  incorrectResentMany:
+    "Nesprávný kód. Poslali jsme vám nový kód, zadejte ho prosím. Počet zbývajících pokusů: {attempts}.",
+  incorrectResentOne:
+    "Nesprávný kód. Poslali jsme vám nový kód, zadejte ho prosím. Zbývá vám 1 pokus.",
   replaced:
     "Tento kód byl nahrazen novějším. Zadejte prosím nejnovější kód, který jsme vám poslali.",
   cancelled:

@@ -10,6 +10,10 @@ export const da: ConversationMessages = {
     "Hvis oplysningerne passer til en profil, har vi sendt en bekræftelseskode til den kontakt, der er registreret i den. Indtast koden (den udløber om {minutes} minutter).",
   incorrectMany: "Forkert kode. Du har {attempts} forsøg tilbage.",
   incorrectOne: "Forkert kode. Du har 1 forsøg tilbage.",
+  incorrectResentMany:
+    "Forkert kode. Vi har sendt dig en ny kode. Indtast den. Du har {attempts} forsøg tilbage.",
+  incorrectResentOne:
+    "Forkert kode. Vi har sendt dig en ny kode. Indtast den. Du har 1 forsøg tilbage.",
   replaced: "Den kode er blevet erstattet af en nyere. Indtast den seneste kode, vi har sendt dig.",
   cancelled:
     "Forkert kode. Af sikkerhedshensyn er bekræftelsen annulleret. Skriv til mig igen for at starte forfra.",

@@ -10,6 +10,10 @@ export const de: ConversationMessages = {
     "Wenn die Angaben zu einem Eintrag passen, haben wir einen Bestätigungscode an den dort hinterlegten Kontakt gesendet. Bitte geben Sie den Code ein (gültig für {minutes} Minuten).",
   incorrectMany: "Falscher Code. Sie haben noch {attempts} Versuche.",
   incorrectOne: "Falscher Code. Sie haben noch 1 Versuch.",
+  incorrectResentMany:
+    "Falscher Code. Wir haben Ihnen einen neuen Code gesendet. Bitte geben Sie diesen ein. Sie haben noch {attempts} Versuche.",
+  incorrectResentOne:
+    "Falscher Code. Wir haben Ihnen einen neuen Code gesendet. Bitte geben Sie diesen ein. Sie haben noch 1 Versuch.",
   replaced:
     "Dieser Code wurde durch einen neueren ersetzt. Bitte geben Sie den neuesten Code ein, den wir Ihnen gesendet haben.",
   cancelled:

@@ -10,6 +10,10 @@ export const en: ConversationMessages = {
     "If the details match a record, we sent a verification code to the contact registered in it. Please enter the code (expires in {minutes} minutes).",
   incorrectMany: "Incorrect code. You have {attempts} attempts remaining.",
   incorrectOne: "Incorrect code. You have 1 attempt remaining.",
+  incorrectResentMany:
+    "Incorrect code. We sent you a new code: please enter it. You have {attempts} attempts remaining.",
+  incorrectResentOne:
+    "Incorrect code. We sent you a new code: please enter it. You have 1 attempt remaining.",
   replaced: "That code was replaced by a newer one. Please enter the latest code we sent you.",
   cancelled:
     "Incorrect code. For security, the verification process was cancelled. Message me again to restart.",

@@ -10,6 +10,10 @@ export const es: ConversationMessages = {
     "Si los datos coinciden con un registro, enviamos un código de verificación al contacto registrado en él. Por favor, introduce el código (vence en {minutes} minutos).",
   incorrectMany: "Código incorrecto. Te quedan {attempts} intentos.",
   incorrectOne: "Código incorrecto. Te queda 1 intento.",
+  incorrectResentMany:
+    "Código incorrecto. Te enviamos un código nuevo: introdúcelo. Te quedan {attempts} intentos.",
+  incorrectResentOne:
+    "Código incorrecto. Te enviamos un código nuevo: introdúcelo. Te queda 1 intento.",
   replaced:
     "Ese código fue reemplazado por uno más nuevo. Por favor, introduce el último código que te enviamos.",
   cancelled:

@@ -10,6 +10,9 @@ export const et: ConversationMessages = {
     "Kui andmed vastavad mõnele profiilile, saatsime kinnituskoodi sinna salvestatud kontaktile. Sisesta kood (see aegub {minutes} minuti pärast).",
   incorrectMany: "Vale kood. Sul on jäänud {attempts} katset.",
   incorrectOne: "Vale kood. Sul on jäänud 1 katse.",
+  incorrectResentMany:
+    "Vale kood. Saatsime sulle uue koodi, sisesta see. Sul on jäänud {attempts} katset.",
+  incorrectResentOne: "Vale kood. Saatsime sulle uue koodi, sisesta see. Sul on jäänud 1 katse.",
   replaced: "See kood on asendatud uuemaga. Sisesta viimane kood, mille sulle saatsime.",
   cancelled:
     "Vale kood. Turvalisuse huvides kinnitamine tühistati. Alustamiseks kirjuta mulle uuesti.",

@@ -10,6 +10,10 @@ export const fi: ConversationMessages = {
     "Jos tiedot vastaavat jotakin profiilia, lähetimme vahvistuskoodin siihen tallennettuun yhteystietoon. Anna koodi (se vanhenee {minutes} minuutissa).",
   incorrectMany: "Väärä koodi. Sinulla on {attempts} yritystä jäljellä.",
   incorrectOne: "Väärä koodi. Sinulla on 1 yritys jäljellä.",
+  incorrectResentMany:
+    "Väärä koodi. Lähetimme sinulle uuden koodin. Anna uusi koodi. Sinulla on {attempts} yritystä jäljellä.",
+  incorrectResentOne:
+    "Väärä koodi. Lähetimme sinulle uuden koodin. Anna uusi koodi. Sinulla on 1 yritys jäljellä.",
   replaced: "Tämä koodi on korvattu uudemmalla. Anna viimeisin koodi, jonka lähetimme sinulle.",
   cancelled:
     "Väärä koodi. Vahvistus peruttiin turvallisuussyistä. Kirjoita minulle uudelleen aloittaaksesi alusta.",

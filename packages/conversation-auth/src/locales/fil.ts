@@ -10,6 +10,10 @@ export const fil: ConversationMessages = {
     "Kung tumutugma ang mga detalye sa isang record, nagpadala kami ng verification code sa contact na nakarehistro roon. Pakilagay ang code (mag-e-expire ito sa loob ng {minutes} minuto).",
   incorrectMany: "Mali ang code. May {attempts} subok ka pang natitira.",
   incorrectOne: "Mali ang code. May 1 subok ka pang natitira.",
+  incorrectResentMany:
+    "Mali ang code. Nagpadala kami sa iyo ng bagong code. Pakilagay ito. May {attempts} subok ka pang natitira.",
+  incorrectResentOne:
+    "Mali ang code. Nagpadala kami sa iyo ng bagong code. Pakilagay ito. May 1 subok ka pang natitira.",
   replaced:
     "Napalitan na ng mas bagong code ang code na iyan. Pakilagay ang pinakabagong code na ipinadala namin sa iyo.",
   cancelled:

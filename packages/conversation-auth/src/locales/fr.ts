@@ -10,6 +10,10 @@ export const fr: ConversationMessages = {
     "Si les informations correspondent à un dossier, nous avons envoyé un code de vérification au contact qui y est enregistré. Veuillez saisir le code (il expire dans {minutes} minutes).",
   incorrectMany: "Code incorrect. Il vous reste {attempts} tentatives.",
   incorrectOne: "Code incorrect. Il vous reste 1 tentative.",
+  incorrectResentMany:
+    "Code incorrect. Nous vous avons envoyé un nouveau code. Veuillez le saisir. Il vous reste {attempts} tentatives.",
+  incorrectResentOne:
+    "Code incorrect. Nous vous avons envoyé un nouveau code. Veuillez le saisir. Il vous reste 1 tentative.",
   replaced:
     "Ce code a été remplacé par un code plus récent. Veuillez saisir le dernier code que nous vous avons envoyé.",
   cancelled:

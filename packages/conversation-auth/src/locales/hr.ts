@@ -10,6 +10,10 @@ export const hr: ConversationMessages = {
     "Ako se podaci podudaraju s nekim profilom, poslali smo kôd za potvrdu na kontakt naveden u njemu. Unesite kôd (vrijedi {minutes} min).",
   incorrectMany: "Pogrešan kôd. Preostalo pokušaja: {attempts}.",
   incorrectOne: "Pogrešan kôd. Preostao vam je još 1 pokušaj.",
+  incorrectResentMany:
+    "Pogrešan kôd. Poslali smo vam novi kôd. Unesite ga. Preostalo pokušaja: {attempts}.",
+  incorrectResentOne:
+    "Pogrešan kôd. Poslali smo vam novi kôd. Unesite ga. Preostao vam je još 1 pokušaj.",
   replaced: "Taj je kôd zamijenjen novijim. Unesite najnoviji kôd koji smo vam poslali.",
   cancelled:
     "Pogrešan kôd. Iz sigurnosnih razloga postupak potvrde je otkazan. Ponovno mi pišite da biste počeli ispočetka.",

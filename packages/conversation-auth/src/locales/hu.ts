@@ -10,6 +10,10 @@ export const hu: ConversationMessages = {
     "Ha az adatok egyeznek egy profillal, ellenőrző kódot küldtünk az abban megadott elérhetőségre. Kérjük, írja be a kódot ({minutes} percig érvényes).",
   incorrectMany: "Hibás kód. Még {attempts} próbálkozása maradt.",
   incorrectOne: "Hibás kód. Még 1 próbálkozása maradt.",
+  incorrectResentMany:
+    "Hibás kód. Új kódot küldtünk Önnek. Kérjük, ezt írja be. Még {attempts} próbálkozása maradt.",
+  incorrectResentOne:
+    "Hibás kód. Új kódot küldtünk Önnek. Kérjük, ezt írja be. Még 1 próbálkozása maradt.",
   replaced: "Ezt a kódot egy újabb váltotta fel. Kérjük, írja be a legutóbb elküldött kódot.",
   cancelled:
     "Hibás kód. Biztonsági okokból az ellenőrzést megszakítottuk. Írjon nekem újra, és kezdjük elölről.",

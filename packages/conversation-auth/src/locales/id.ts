@@ -10,6 +10,10 @@ export const id: ConversationMessages = {
     "Jika data cocok dengan suatu catatan, kami telah mengirim kode verifikasi ke kontak yang terdaftar di dalamnya. Silakan masukkan kodenya (berlaku {minutes} menit).",
   incorrectMany: "Kode salah. Anda masih punya {attempts} kesempatan.",
   incorrectOne: "Kode salah. Anda masih punya 1 kesempatan.",
+  incorrectResentMany:
+    "Kode salah. Kami telah mengirimkan kode baru. Silakan masukkan kode baru tersebut. Anda masih punya {attempts} kesempatan.",
+  incorrectResentOne:
+    "Kode salah. Kami telah mengirimkan kode baru. Silakan masukkan kode baru tersebut. Anda masih punya 1 kesempatan.",
   replaced:
     "Kode tersebut telah diganti dengan kode yang lebih baru. Silakan masukkan kode terbaru yang kami kirimkan.",
   cancelled:

@@ -10,6 +10,10 @@ export const it: ConversationMessages = {
     "Se i dati corrispondono a un profilo, abbiamo inviato un codice di verifica al contatto registrato. Inserisci il codice (scade tra {minutes} minuti).",
   incorrectMany: "Codice errato. Ti restano {attempts} tentativi.",
   incorrectOne: "Codice errato. Ti resta 1 tentativo.",
+  incorrectResentMany:
+    "Codice errato. Ti abbiamo inviato un nuovo codice: inseriscilo. Ti restano {attempts} tentativi.",
+  incorrectResentOne:
+    "Codice errato. Ti abbiamo inviato un nuovo codice: inseriscilo. Ti resta 1 tentativo.",
   replaced:
     "Questo codice è stato sostituito da uno più recente. Inserisci l'ultimo codice che ti abbiamo inviato.",
   cancelled:

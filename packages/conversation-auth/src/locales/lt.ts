@@ -10,6 +10,10 @@ export const lt: ConversationMessages = {
     "Jei duomenys atitinka kurį nors profilį, išsiuntėme patvirtinimo kodą jame nurodytu kontaktu. Įveskite kodą (galioja {minutes} min.).",
   incorrectMany: "Neteisingas kodas. Liko bandymų: {attempts}.",
   incorrectOne: "Neteisingas kodas. Liko 1 bandymas.",
+  incorrectResentMany:
+    "Neteisingas kodas. Atsiuntėme jums naują kodą. Įveskite jį. Liko bandymų: {attempts}.",
+  incorrectResentOne:
+    "Neteisingas kodas. Atsiuntėme jums naują kodą. Įveskite jį. Liko 1 bandymas.",
   replaced: "Šis kodas pakeistas naujesniu. Įveskite naujausią jums atsiųstą kodą.",
   cancelled:
     "Neteisingas kodas. Saugumo sumetimais patvirtinimas atšauktas. Parašykite man dar kartą, kad pradėtume iš naujo.",

@@ -10,6 +10,10 @@ export const lv: ConversationMessages = {
     "Ja dati atbilst kādam profilam, mēs nosūtījām verifikācijas kodu uz tajā norādīto kontaktu. Lūdzu, ievadiet kodu (derīgs {minutes} min).",
   incorrectMany: "Nepareizs kods. Atlikušo mēģinājumu skaits: {attempts}.",
   incorrectOne: "Nepareizs kods. Jums atlicis 1 mēģinājums.",
+  incorrectResentMany:
+    "Nepareizs kods. Mēs jums nosūtījām jaunu kodu. Lūdzu, ievadiet to. Atlikušo mēģinājumu skaits: {attempts}.",
+  incorrectResentOne:
+    "Nepareizs kods. Mēs jums nosūtījām jaunu kodu. Lūdzu, ievadiet to. Jums atlicis 1 mēģinājums.",
   replaced: "Šis kods ir aizstāts ar jaunāku. Lūdzu, ievadiet jaunāko kodu, ko jums nosūtījām.",
   cancelled:
     "Nepareizs kods. Drošības apsvērumu dēļ verifikācija tika atcelta. Uzrakstiet man vēlreiz, lai sāktu no jauna.",

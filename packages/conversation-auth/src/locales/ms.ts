@@ -10,6 +10,10 @@ export const ms: ConversationMessages = {
     "Jika butiran sepadan dengan sesuatu rekod, kami telah menghantar kod pengesahan ke kenalan yang didaftarkan di dalamnya. Sila masukkan kod tersebut (tamat tempoh dalam {minutes} minit).",
   incorrectMany: "Kod salah. Anda masih ada {attempts} cubaan.",
   incorrectOne: "Kod salah. Anda masih ada 1 cubaan.",
+  incorrectResentMany:
+    "Kod salah. Kami telah menghantar kod baharu kepada anda. Sila masukkan kod baharu itu. Anda masih ada {attempts} cubaan.",
+  incorrectResentOne:
+    "Kod salah. Kami telah menghantar kod baharu kepada anda. Sila masukkan kod baharu itu. Anda masih ada 1 cubaan.",
   replaced:
     "Kod itu telah diganti dengan kod yang lebih baharu. Sila masukkan kod terkini yang kami hantar kepada anda.",
   cancelled:

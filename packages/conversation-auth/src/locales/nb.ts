@@ -10,6 +10,10 @@ export const nb: ConversationMessages = {
     "Hvis opplysningene stemmer med en profil, har vi sendt en bekreftelseskode til kontakten som er registrert der. Skriv inn koden (den utløper om {minutes} minutter).",
   incorrectMany: "Feil kode. Du har {attempts} forsøk igjen.",
   incorrectOne: "Feil kode. Du har 1 forsøk igjen.",
+  incorrectResentMany:
+    "Feil kode. Vi har sendt deg en ny kode. Skriv den inn. Du har {attempts} forsøk igjen.",
+  incorrectResentOne:
+    "Feil kode. Vi har sendt deg en ny kode. Skriv den inn. Du har 1 forsøk igjen.",
   replaced: "Den koden er erstattet av en nyere. Skriv inn den nyeste koden vi sendte deg.",
   cancelled:
     "Feil kode. Av sikkerhetshensyn er bekreftelsen avbrutt. Skriv til meg igjen for å starte på nytt.",

@@ -10,6 +10,10 @@ export const nl: ConversationMessages = {
     "Als de gegevens bij een profiel passen, hebben we een verificatiecode gestuurd naar het contact dat daarin staat. Voer de code in (hij verloopt over {minutes} minuten).",
   incorrectMany: "Onjuiste code. Je hebt nog {attempts} pogingen.",
   incorrectOne: "Onjuiste code. Je hebt nog 1 poging.",
+  incorrectResentMany:
+    "Onjuiste code. We hebben je een nieuwe code gestuurd. Voer die in. Je hebt nog {attempts} pogingen.",
+  incorrectResentOne:
+    "Onjuiste code. We hebben je een nieuwe code gestuurd. Voer die in. Je hebt nog 1 poging.",
   replaced:
     "Die code is vervangen door een nieuwere. Voer de nieuwste code in die we je hebben gestuurd.",
   cancelled:

@@ -10,6 +10,9 @@ export const pl: ConversationMessages = {
     "Jeśli dane pasują do jakiegoś profilu, wysłaliśmy kod weryfikacyjny na zapisany w nim kontakt. Wpisz kod (ważny przez {minutes} min).",
   incorrectMany: "Nieprawidłowy kod. Pozostałe próby: {attempts}.",
   incorrectOne: "Nieprawidłowy kod. Pozostała 1 próba.",
+  incorrectResentMany:
+    "Nieprawidłowy kod. Wysłaliśmy Ci nowy kod. Wpisz go. Pozostałe próby: {attempts}.",
+  incorrectResentOne: "Nieprawidłowy kod. Wysłaliśmy Ci nowy kod. Wpisz go. Pozostała 1 próba.",
   replaced: "Ten kod został zastąpiony nowszym. Wpisz najnowszy kod, który do Ciebie wysłaliśmy.",
   cancelled:
     "Nieprawidłowy kod. Ze względów bezpieczeństwa weryfikacja została anulowana. Napisz do mnie ponownie, aby zacząć od nowa.",

@@ -10,6 +10,10 @@ export const pt: ConversationMessages = {
     "Se os dados corresponderem a um cadastro, enviamos um código de verificação para o contato registrado nele. Digite o código (ele expira em {minutes} minutos).",
   incorrectMany: "Código incorreto. Você ainda tem {attempts} tentativas.",
   incorrectOne: "Código incorreto. Você ainda tem 1 tentativa.",
+  incorrectResentMany:
+    "Código incorreto. Enviamos um novo código para você. Digite o novo código. Você ainda tem {attempts} tentativas.",
+  incorrectResentOne:
+    "Código incorreto. Enviamos um novo código para você. Digite o novo código. Você ainda tem 1 tentativa.",
   replaced:
     "Esse código foi substituído por um mais recente. Digite o último código que enviamos para você.",
   cancelled:

@@ -10,6 +10,9 @@ export const ro: ConversationMessages = {
     "Dacă datele corespund unui profil, am trimis un cod de verificare la contactul înregistrat în acesta. Introdu codul (expiră în {minutes} min).",
   incorrectMany: "Cod incorect. Încercări rămase: {attempts}.",
   incorrectOne: "Cod incorect. Mai ai o încercare.",
+  incorrectResentMany:
+    "Cod incorect. Ți-am trimis un cod nou. Introdu-l. Încercări rămase: {attempts}.",
+  incorrectResentOne: "Cod incorect. Ți-am trimis un cod nou. Introdu-l. Mai ai o încercare.",
   replaced:
     "Acest cod a fost înlocuit cu unul mai nou. Introdu cel mai recent cod pe care ți l-am trimis.",
   cancelled:

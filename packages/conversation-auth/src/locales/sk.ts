@@ -10,6 +10,10 @@ export const sk: ConversationMessages = {
     "Ak údaje zodpovedajú niektorému profilu, poslali sme overovací kód na kontakt v ňom uvedený. Zadajte, prosím, kód (platí {minutes} min).",
   incorrectMany: "Nesprávny kód. Počet zostávajúcich pokusov: {attempts}.",
   incorrectOne: "Nesprávny kód. Zostáva vám 1 pokus.",
+  incorrectResentMany:
+    "Nesprávny kód. Poslali sme vám nový kód. Zadajte ho, prosím. Počet zostávajúcich pokusov: {attempts}.",
+  incorrectResentOne:
+    "Nesprávny kód. Poslali sme vám nový kód. Zadajte ho, prosím. Zostáva vám 1 pokus.",
   replaced: "Tento kód bol nahradený novším. Zadajte, prosím, najnovší kód, ktorý sme vám poslali.",
   cancelled:
     "Nesprávny kód. Z bezpečnostných dôvodov bolo overenie zrušené. Napíšte mi znova a začneme odznova.",

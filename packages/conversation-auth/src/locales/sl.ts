@@ -10,6 +10,10 @@ export const sl: ConversationMessages = {
     "Če se podatki ujemajo s profilom, smo potrditveno kodo poslali na kontakt, ki je shranjen v njem. Vnesite kodo (velja {minutes} min).",
   incorrectMany: "Napačna koda. Število preostalih poskusov: {attempts}.",
   incorrectOne: "Napačna koda. Preostane vam še 1 poskus.",
+  incorrectResentMany:
+    "Napačna koda. Poslali smo vam novo kodo. Vnesite jo. Število preostalih poskusov: {attempts}.",
+  incorrectResentOne:
+    "Napačna koda. Poslali smo vam novo kodo. Vnesite jo. Preostane vam še 1 poskus.",
   replaced: "To kodo je nadomestila novejša. Vnesite najnovejšo kodo, ki smo vam jo poslali.",
   cancelled:
     "Napačna koda. Zaradi varnosti je bilo preverjanje preklicano. Pišite mi znova, da začnemo od začetka.",

@@ -10,6 +10,10 @@ export const sq: ConversationMessages = {
     "Nëse të dhënat përputhen me një profil, dërguam një kod verifikimi te kontakti i regjistruar në të. Të lutem, fut kodin (skadon pas {minutes} minutash).",
   incorrectMany: "Kod i pasaktë. Të kanë mbetur {attempts} përpjekje.",
   incorrectOne: "Kod i pasaktë. Të ka mbetur 1 përpjekje.",
+  incorrectResentMany:
+    "Kod i pasaktë. Të dërguam një kod të ri. Të lutem, fute atë. Të kanë mbetur {attempts} përpjekje.",
+  incorrectResentOne:
+    "Kod i pasaktë. Të dërguam një kod të ri. Të lutem, fute atë. Të ka mbetur 1 përpjekje.",
   replaced:
     "Ky kod është zëvendësuar me një më të ri. Të lutem, fut kodin më të fundit që të dërguam.",
   cancelled:

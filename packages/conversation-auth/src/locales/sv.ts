@@ -10,6 +10,9 @@ export const sv: ConversationMessages = {
     "Om uppgifterna matchar en profil har vi skickat en verifieringskod till kontakten som finns i den. Ange koden (den går ut om {minutes} minuter).",
   incorrectMany: "Fel kod. Du har {attempts} försök kvar.",
   incorrectOne: "Fel kod. Du har 1 försök kvar.",
+  incorrectResentMany:
+    "Fel kod. Vi har skickat en ny kod till dig. Ange den. Du har {attempts} försök kvar.",
+  incorrectResentOne: "Fel kod. Vi har skickat en ny kod till dig. Ange den. Du har 1 försök kvar.",
   replaced: "Den koden har ersatts av en nyare. Ange den senaste koden som vi skickade till dig.",
   cancelled:
     "Fel kod. Av säkerhetsskäl har verifieringen avbrutits. Skriv till mig igen för att börja om.",

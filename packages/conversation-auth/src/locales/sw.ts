@@ -10,6 +10,10 @@ export const sw: ConversationMessages = {
     "Ikiwa taarifa zinalingana na rekodi fulani, tumetuma msimbo wa uthibitishaji kwa mawasiliano yaliyosajiliwa humo. Tafadhali weka msimbo huo (utaisha muda baada ya dakika {minutes}).",
   incorrectMany: "Msimbo si sahihi. Umebakiwa na majaribio {attempts}.",
   incorrectOne: "Msimbo si sahihi. Umebakiwa na jaribio 1.",
+  incorrectResentMany:
+    "Msimbo si sahihi. Tumekutumia msimbo mpya. Tafadhali uweke. Umebakiwa na majaribio {attempts}.",
+  incorrectResentOne:
+    "Msimbo si sahihi. Tumekutumia msimbo mpya. Tafadhali uweke. Umebakiwa na jaribio 1.",
   replaced:
     "Msimbo huo umebadilishwa na mpya zaidi. Tafadhali weka msimbo wa hivi karibuni tuliokutumia.",
   cancelled:

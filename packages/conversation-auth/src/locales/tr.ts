@@ -10,6 +10,10 @@ export const tr: ConversationMessages = {
     "Bilgiler bir kayıtla eşleşiyorsa, o kayıttaki iletişim bilgisine bir doğrulama kodu gönderdik. Lütfen kodu girin ({minutes} dakika içinde geçerliliğini yitirir).",
   incorrectMany: "Kod yanlış. {attempts} deneme hakkınız kaldı.",
   incorrectOne: "Kod yanlış. 1 deneme hakkınız kaldı.",
+  incorrectResentMany:
+    "Kod yanlış. Size yeni bir kod gönderdik. Lütfen onu girin. {attempts} deneme hakkınız kaldı.",
+  incorrectResentOne:
+    "Kod yanlış. Size yeni bir kod gönderdik. Lütfen onu girin. 1 deneme hakkınız kaldı.",
   replaced:
     "Bu kodun yerine daha yeni bir kod gönderildi. Lütfen size gönderdiğimiz en son kodu girin.",
   cancelled:

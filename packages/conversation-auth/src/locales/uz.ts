@@ -10,6 +10,10 @@ export const uz: ConversationMessages = {
     "Agar maʼlumotlar biror profilga mos kelsa, undagi kontaktga tasdiqlash kodini yubordik. Iltimos, kodni kiriting ({minutes} daqiqa ichida amal qiladi).",
   incorrectMany: "Kod notoʻgʻri. Sizda {attempts} ta urinish qoldi.",
   incorrectOne: "Kod notoʻgʻri. Sizda 1 ta urinish qoldi.",
+  incorrectResentMany:
+    "Kod notoʻgʻri. Sizga yangi kod yubordik. Iltimos, uni kiriting. Sizda {attempts} ta urinish qoldi.",
+  incorrectResentOne:
+    "Kod notoʻgʻri. Sizga yangi kod yubordik. Iltimos, uni kiriting. Sizda 1 ta urinish qoldi.",
   replaced:
     "Bu kod yangisiga almashtirilgan. Iltimos, sizga yuborgan eng soʻnggi kodimizni kiriting.",
   cancelled:

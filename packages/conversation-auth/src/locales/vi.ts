@@ -10,6 +10,10 @@ export const vi: ConversationMessages = {
     "Nếu thông tin khớp với một hồ sơ, chúng tôi đã gửi mã xác minh đến liên hệ được đăng ký trong đó. Vui lòng nhập mã (hết hạn sau {minutes} phút).",
   incorrectMany: "Mã không đúng. Bạn còn {attempts} lần thử.",
   incorrectOne: "Mã không đúng. Bạn còn 1 lần thử.",
+  incorrectResentMany:
+    "Mã không đúng. Chúng tôi đã gửi cho bạn một mã mới. Vui lòng nhập mã mới. Bạn còn {attempts} lần thử.",
+  incorrectResentOne:
+    "Mã không đúng. Chúng tôi đã gửi cho bạn một mã mới. Vui lòng nhập mã mới. Bạn còn 1 lần thử.",
   replaced:
     "Mã này đã được thay bằng mã mới hơn. Vui lòng nhập mã mới nhất chúng tôi đã gửi cho bạn.",
   cancelled:

@@ -10,6 +10,9 @@ export const zhHant: ConversationMessages = {
     "如果您提供的資料與某筆紀錄相符，我們已將驗證碼傳送至該紀錄中登記的聯絡方式。請輸入驗證碼（{minutes} 分鐘內有效）。",
   incorrectMany: "驗證碼錯誤。您還有 {attempts} 次機會。",
   incorrectOne: "驗證碼錯誤。您還有 1 次機會。",
+  incorrectResentMany:
+    "驗證碼錯誤。我們已傳送新的驗證碼給您，請輸入新的驗證碼。您還有 {attempts} 次機會。",
+  incorrectResentOne: "驗證碼錯誤。我們已傳送新的驗證碼給您，請輸入新的驗證碼。您還有 1 次機會。",
   replaced: "此驗證碼已被較新的驗證碼取代。請輸入我們最近傳送給您的驗證碼。",
   cancelled: "驗證碼錯誤。為了安全，驗證程序已取消。請再傳訊息給我以重新開始。",
   expired: "驗證碼已過期。請再傳訊息給我，我會傳送新的驗證碼給您。",

@@ -10,6 +10,9 @@ export const zh: ConversationMessages = {
     "如果所填信息与某条记录相符，我们已向该记录中登记的联系方式发送验证码。请输入验证码（{minutes} 分钟内有效）。",
   incorrectMany: "验证码错误。您还有 {attempts} 次机会。",
   incorrectOne: "验证码错误。您还有 1 次机会。",
+  incorrectResentMany:
+    "验证码错误。我们已向您发送新的验证码，请输入新的验证码。您还有 {attempts} 次机会。",
+  incorrectResentOne: "验证码错误。我们已向您发送新的验证码，请输入新的验证码。您还有 1 次机会。",
   replaced: "此验证码已被更新的验证码取代。请输入我们最近发给您的验证码。",
   cancelled: "验证码错误。为了安全，验证流程已取消。请重新给我发消息以重新开始。",
   expired: "验证码已过期。请重新给我发消息，我会给您发送新的验证码。",
