@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { unknownKeysError } from "./settings-keys.js";
 
 // The e-mail texts of a portal's settings: what each may contain, and the per-language texts
 // over otpkit's built-in e-mails (the schema of `email.template` and `email.translations`).
@@ -98,10 +99,12 @@ const translation = z.strictObject(
     footer: parts.footer.optional(),
   },
   {
-    error: (issue) =>
-      issue.code === "unrecognized_keys"
-        ? `Unknown text ${issue.keys.map((k) => `"${k}"`).join(", ")}: a language's texts are subject, greeting, body and footer.`
-        : "Give the language's texts as subject, greeting, body and footer.",
+    error: unknownKeysError(
+      "a language's texts are",
+      Object.keys(parts),
+      "Give the language's texts as subject, greeting, body and footer.",
+      "text",
+    ),
   },
 );
 

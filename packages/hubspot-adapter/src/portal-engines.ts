@@ -11,7 +11,7 @@ import { configError, createOtp, intOption, OtpError } from "@otpkit/otp-core";
 import type { CodeShape } from "./actions/code-shape.js";
 import { createCodeShapes } from "./actions/code-shape.js";
 import type { PortalSettings } from "./settings.js";
-import { otpOptionsFor, parsePortalSettings } from "./settings.js";
+import { dropUnknownSettings, otpOptionsFor, parsePortalSettings } from "./settings.js";
 import type { HubSpotAppStorage } from "./storage.js";
 
 export type { HubSpotObjectKind, HubSpotSubjectRef } from "./actions/subject.js";
@@ -204,7 +204,8 @@ export function createPortalEngines(options: PortalEnginesOptions): PortalEngine
       } catch {
         input = Symbol("unreadable");
       }
-      const parsed = parsePortalSettings(input);
+      // A key this version does not have (another version saved it) is left out.
+      const parsed = parsePortalSettings(dropUnknownSettings(input));
       if (!parsed.ok) {
         // Not the defaults: quietly falling back could weaken what the admin chose.
         throw new OtpError(

@@ -125,8 +125,12 @@ describe("GET / PUT settings", () => {
   });
 
   it("keeps each portal's settings apart: the portal comes from the signed query only", async () => {
-    const { status } = await put({ portalId: OTHER_PORTAL, maxAttempts: 5 });
-    expect(status).toBe(200);
+    // A portalId in the body is not a setting: refused (400), saved nowhere.
+    const smuggled = await put({ portalId: OTHER_PORTAL, maxAttempts: 5 });
+    expect(smuggled.status).toBe(400);
+    expect(await world.storage.getSettings(PORTAL)).toBeNull();
+    expect(await world.storage.getSettings(OTHER_PORTAL)).toBeNull();
+    expect((await put({ maxAttempts: 5 })).status).toBe(200);
     expect(await world.storage.getSettings(OTHER_PORTAL)).toBeNull();
     expect((await get(PORTAL)).body.settings.maxAttempts).toBe(5);
     expect((await get(OTHER_PORTAL)).body.saved).toBe(false);

@@ -12,6 +12,7 @@ import {
   CODE_LENGTHS,
   CODE_TYPES,
   DEFAULT_PORTAL_SETTINGS,
+  dropUnknownSettings,
   EXPIRY_MINUTES,
   parsePortalSettings,
 } from "./settings.js";
@@ -40,7 +41,10 @@ export interface SettingsApiOptions extends FetchRouteOptions {
 export interface SettingsApi {
   /** GET: `{ settings, saved, choices, fieldErrors? }` (defaults when never saved). */
   get(request: Request): Promise<Response>;
-  /** PUT the whole form: 200 `{ settings, saved: true }`, or 422 with `fieldErrors`. */
+  /**
+   * PUT the whole form: 200 `{ settings, saved: true }`; 422 with `fieldErrors`; 400 with
+   * `fieldErrors` when it names a key the settings do not have (nothing is saved).
+   */
   put(request: Request): Promise<Response>;
   /** GET `?refresh=1` to bypass the cache ("Sync properties"): the code property's choices. */
   properties(request: Request): Promise<Response>;
@@ -80,8 +84,10 @@ const previewExtras = z.object({
 
 /**
  * The settings page's API for `hubspot.fetch`: read and save the portal's settings
- * ({@link parsePortalSettings}: 422 with `fieldErrors` by dotted path), list the contact
- * properties that may hold the code, and preview the e-mail with a sample code.
+ * ({@link parsePortalSettings}: 422 with `fieldErrors` by dotted path; 400 for a key the
+ * settings do not have, at any level, named by its path), list the contact properties that may
+ * hold the code, and preview the e-mail with a sample code. Saved settings holding a key this
+ * version does not have load without it ({@link dropUnknownSettings}).
  *
  * Saving refuses what could not work later: texts the e-mail renderer would refuse, and a code
  * property the portal does not have (the app's own `otpkit_code` is created on save instead).
@@ -127,7 +133,9 @@ export function createSettingsApi(options: SettingsApiOptions): SettingsApi {
     if (text === null) return { settings: DEFAULT_PORTAL_SETTINGS, raw: undefined, saved: false };
     let input: unknown;
     try {
-      input = JSON.parse(text);
+      // A key this version does not have (another version saved it) is left out, also from
+      // what GET shows: the page sends that back, and a save refuses unknown keys.
+      input = dropUnknownSettings(JSON.parse(text));
     } catch {
       const fieldErrors = {
         "": "The saved settings were unreadable; these are the defaults. Save to fix.",
@@ -160,7 +168,7 @@ export function createSettingsApi(options: SettingsApiOptions): SettingsApi {
       const body = parseInput(z.unknown(), { json: rawBody });
       if (!body.ok) return body.response;
       const parsed = parsePortalSettings(body.value);
-      if (!parsed.ok) return invalid(parsed.fieldErrors);
+      if (!parsed.ok) return refused(parsed);
       const settings = parsed.settings;
       const rendered = renderPortalEmail(settings, { productName, now });
       if (!rendered.ok) return invalid(rendered.fieldErrors);
@@ -195,9 +203,14 @@ export function createSettingsApi(options: SettingsApiOptions): SettingsApi {
       const draft = isObject(body.value) ? body.value : {};
       const extras = parseInput(previewExtras, { value: { locale: draft["locale"] } });
       if (!extras.ok) return extras.response;
+      // The draft's own keys are checked as a save would; the merge below reads only its e-mail
+      // parts, so a key under another name would otherwise be ignored without a word.
+      const { locale: _, ...settingsDraft } = draft;
+      const own = parsePortalSettings(settingsDraft);
+      if (!own.ok && own.unknownKeys.length > 0) return refused(own);
       const base = (await saved(identity.portalId)).settings;
       const parsed = parsePortalSettings(mergeDraft(base, draft));
-      if (!parsed.ok) return invalid(parsed.fieldErrors);
+      if (!parsed.ok) return refused(parsed);
       const locale = extras.value.locale ?? PORTAL_TEMPLATE_LOCALE;
       const rendered = renderPortalEmail(parsed.settings, { productName, locale, now });
       if (!rendered.ok) return invalid(rendered.fieldErrors);
@@ -208,6 +221,17 @@ export function createSettingsApi(options: SettingsApiOptions): SettingsApi {
 
 function invalid(fieldErrors: Record<string, string>): Response {
   return errorResponse("SETTINGS_INVALID", "Some settings need fixing", { fieldErrors });
+}
+
+/**
+ * Settings that do not validate: 400 when they name a key the settings do not have (the client
+ * sent something else than settings; every field's problem is listed with it), else 422.
+ */
+function refused(parsed: { fieldErrors: Record<string, string>; unknownKeys: string[] }) {
+  if (parsed.unknownKeys.length === 0) return invalid(parsed.fieldErrors);
+  return errorResponse("BAD_REQUEST", `Unknown settings: ${parsed.unknownKeys.join(", ")}`, {
+    fieldErrors: parsed.fieldErrors,
+  });
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   CODE_TYPES,
   DEFAULT_EMAIL_TEMPLATE,
   DEFAULT_PORTAL_SETTINGS,
+  dropUnknownSettings,
   EXPIRY_MINUTES,
   otpOptionsFor,
   parsePortalSettings,
@@ -193,7 +194,7 @@ describe("field errors an admin can act on", () => {
     [{ email: { translations: { fr: "Bonjour" } } }, "email.translations.fr", /subject, greeting/],
     [
       { email: { translations: { de: { subject: "Ihr Code", retry: { subject: "x" } } } } },
-      "email.translations.de",
+      "email.translations.de.retry",
       /Unknown text "retry": a language's texts are subject, greeting, body and footer/,
     ],
     [
@@ -295,8 +296,10 @@ describe("what is accepted", () => {
     expect(s.storage).toBe("encrypted");
   });
 
-  test("unknown fields are dropped (records saved by another version still load)", () => {
-    expect(ok({ legacyField: 1, code: { legacy: true } })).toEqual(DEFAULT_PORTAL_SETTINGS);
+  test("unknown fields are refused; a saved record drops them (another version wrote it)", () => {
+    const legacy = { legacyField: 1, code: { legacy: true } };
+    expect(Object.keys(errors(legacy)).sort()).toEqual(["code.legacy", "legacyField"]);
+    expect(ok(dropUnknownSettings(legacy))).toEqual(DEFAULT_PORTAL_SETTINGS);
   });
 });
 

@@ -1,10 +1,18 @@
 import type { AlphabetName, OtpOptions } from "@otpkit/otp-core";
 import { ALPHABETS, createCodePolicy, MIN_BITS, OTP_DEFAULTS, OTP_LIMITS } from "@otpkit/otp-core";
-import type { CountryCode } from "libphonenumber-js/max";
-import { isSupportedCountry } from "libphonenumber-js/max";
 import * as z from "zod";
 import { codePropertyProblem, OTPKIT_CODE_PROPERTY_NAME } from "./crm-properties.js";
 import { emailTemplateFields, emailTranslations } from "./email-texts.js";
+import {
+  among,
+  choice,
+  country,
+  onOff,
+  section,
+  templateName,
+  wholeNumber,
+} from "./settings-fields.js";
+import { settingsIssues, unknownKeysError, withoutUnknownKeys } from "./settings-keys.js";
 
 export {
   DEFAULT_EMAIL_TEMPLATE,
@@ -25,54 +33,6 @@ export const CODE_LENGTHS = [4, 6, 8] as const;
 /** The expiries the page offers, in minutes; over 10 needs `allowLongExpiry`. */
 export const EXPIRY_MINUTES = [5, 10, 15, 30, 60] as const;
 
-/** A default that must be one of the offered choices: checked once, at import. */
-function among<T extends number>(choices: readonly T[], value: number, what: string): T {
-  if (!(choices as readonly number[]).includes(value)) {
-    throw new Error(`otp-core's default ${what} (${value}) is not among the choices ${choices}`);
-  }
-  return value as T;
-}
-
-// Numbers from a page arrive as numbers, but a select may hand over "6": accept plain digits.
-const digits = (value: unknown) =>
-  typeof value === "string" && /^\s*\d{1,9}\s*$/.test(value) ? Number(value) : value;
-
-const choice = <T extends number>(choices: readonly T[], error: string) =>
-  z.preprocess(digits, z.literal(choices, { error }));
-
-const wholeNumber = ([min, max]: readonly [number, number], unit = "") => {
-  const error = `Use a whole number from ${min} to ${max}${unit}.`;
-  return z.preprocess(
-    digits,
-    z.number({ error }).int({ error }).min(min, { error }).max(max, { error }),
-  );
-};
-
-const onOff = z.boolean({ error: "Choose on or off." });
-
-const templateName = z
-  .string({ error: "Enter the template name." })
-  .regex(/^[a-z0-9_]{1,512}$/, {
-    error: "Use the template name exactly as approved in WhatsApp Manager (a-z, 0-9 and _).",
-  })
-  .optional();
-
-const country = z
-  .string({ error: "Use a two-letter country code such as US, DE or GB." })
-  .transform((value, ctx): CountryCode => {
-    const code = value.trim().toUpperCase();
-    if (isSupportedCountry(code)) return code;
-    ctx.addIssue("Use a two-letter country code such as US, DE or GB.");
-    return z.NEVER;
-  });
-
-/**
- * A group of fields, each with a default, so a missing group takes every default inside it.
- * (The cast: TypeScript cannot see through the generic that `{}` is a valid input.)
- */
-const section = <S extends z.ZodRawShape>(shape: S, error: string) =>
-  z.object(shape, { error }).prefault({} as z.input<z.ZodObject<S>>);
-
 const MINUTES_RANGE = (range: readonly [number, number]) =>
   [Math.ceil(range[0] / MINUTE), Math.floor(range[1] / MINUTE)] as const;
 
@@ -83,11 +43,15 @@ const kinds = {
   unlock: templateName,
 };
 
-/** The settings schema (zod 4). Missing fields take their defaults; unknown fields are dropped. */
+/**
+ * The settings schema (zod 4). Missing fields take their defaults; an unknown key at any level
+ * is an `unrecognized_keys` issue (saved records: {@link dropUnknownSettings} first).
+ */
 export const portalSettingsSchema = z
-  .object(
+  .strictObject(
     {
       code: section(
+        "code",
         {
           type: z
             .enum(CODE_TYPES, { error: "Choose numeric, alphanumeric or alpha." })
@@ -107,6 +71,7 @@ export const portalSettingsSchema = z
       allowLongExpiry: onOff.default(false),
       maxAttempts: wholeNumber(OTP_LIMITS.maxAttempts).default(OTP_DEFAULTS.maxAttempts),
       lockout: section(
+        "lockout",
         {
           maxFailures: wholeNumber(OTP_LIMITS.maxFailures).default(
             OTP_DEFAULTS.lockout.maxFailures,
@@ -120,9 +85,10 @@ export const portalSettingsSchema = z
       ),
       defaultCountry: country.default("US"),
       email: section(
+        "email",
         {
           enabled: onOff.default(false),
-          template: section(emailTemplateFields, "Fill in the e-mail texts."),
+          template: section("email.template", emailTemplateFields, "Fill in the e-mail texts."),
           /**
            * Per-language texts (`{ de: { subject: "…" } }`) over otpkit's built-in e-mail in that
            * language, for contacts whose language is `de` (or `de-AT`, …). `template` is English
@@ -133,14 +99,16 @@ export const portalSettingsSchema = z
         "Set up e-mail delivery.",
       ),
       whatsapp: section(
+        "whatsapp",
         {
           enabled: onOff.default(false),
           /** Template names per message kind; absent: the WhatsApp channel's defaults (tmpl_otp_*). */
-          templates: section(kinds, "Enter the WhatsApp template names."),
+          templates: section("whatsapp.templates", kinds, "Enter the WhatsApp template names."),
         },
         "Set up WhatsApp delivery.",
       ),
       propertyStorage: section(
+        "propertyStorage",
         {
           enabled: onOff.default(false),
           property: z
@@ -157,7 +125,15 @@ export const portalSettingsSchema = z
         .enum(["hash", "encrypted"], { error: "Choose hash or encrypted." })
         .default(OTP_DEFAULTS.storage),
     },
-    { error: "Send the settings as an object." },
+    {
+      // The top level's keys are the schema's own (read when an issue is raised, not before).
+      error: (issue): string =>
+        unknownKeysError(
+          "the settings are",
+          Object.keys(portalSettingsSchema.shape),
+          "Send the settings as an object.",
+        )(issue),
+    },
   )
   .superRefine((s, ctx) => {
     // zod runs this only when the fields it reads parsed; the guards keep it safe regardless.
@@ -215,33 +191,49 @@ export type ParsePortalSettingsResult =
       ok: false;
       /** Dotted path (`"email.template.subject"`; `""` for the whole input) → what to fix. */
       fieldErrors: Record<string, string>;
+      /** The dotted paths of keys the settings do not have (`"code.lenght"`), each in `fieldErrors`. */
+      unknownKeys: string[];
     };
 
 /**
- * Validates settings from the settings page (or the store) and fills in the defaults. Messages
- * are written for the admin who will read them next to the field; the first problem of each
- * field is reported. The cross-field rules (a weak code, an expiry over 10 minutes) show up
- * once the fields they read are valid themselves.
+ * Validates settings from the settings page and fills in the defaults. Messages are written for
+ * the admin who will read them next to the field; the first problem of each field is reported.
+ * A key the settings do not have, at any level, is refused at its own path (and listed in
+ * `unknownKeys`). The cross-field rules (a weak code, an expiry over 10 minutes) show up once
+ * the fields they read are valid themselves. For saved settings, see {@link dropUnknownSettings}.
  *
- * @param input The JSON the page sent, or a stored record; `undefined` gives the defaults.
- * @returns `{ ok: true, settings }` or `{ ok: false, fieldErrors }`.
+ * @param input The JSON the page sent; `undefined` gives the defaults.
+ * @returns `{ ok: true, settings }` or `{ ok: false, fieldErrors, unknownKeys }`.
  * @throws Never: every problem is a field error.
  * @example
  * ```ts
  * const r = parsePortalSettings({ expiryMinutes: 30 });
- * // { ok: false, fieldErrors: { expiryMinutes: "Codes sent by e-mail or message should expire within 10 minutes …" } }
+ * // { ok: false, fieldErrors: { expiryMinutes: "Codes sent by e-mail or message should expire within 10 minutes …" }, unknownKeys: [] }
  * parsePortalSettings({ expiryMinutes: 30, allowLongExpiry: true }); // { ok: true, settings: { … } }
+ * parsePortalSettings({ code: { lenght: 8 } }); // { ok: false, …, unknownKeys: ["code.lenght"] }
  * ```
  */
 export function parsePortalSettings(input: unknown): ParsePortalSettingsResult {
   const parsed = portalSettingsSchema.safeParse(input === undefined ? {} : input);
   if (parsed.success) return { ok: true, settings: parsed.data };
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of parsed.error.issues) {
-    const path = issue.path.map(String).join(".");
-    fieldErrors[path] ??= issue.message;
-  }
-  return { ok: false, fieldErrors };
+  return { ok: false, ...settingsIssues(parsed.error.issues) };
+}
+
+/**
+ * Saved settings without the keys this version does not have (a record written by another
+ * version still loads); the rest is left for {@link parsePortalSettings} to judge.
+ *
+ * @param input A stored record, parsed from JSON.
+ * @returns A copy without the unknown keys, or `input` itself when it has none.
+ * @throws Never.
+ * @example
+ * ```ts
+ * parsePortalSettings(dropUnknownSettings(JSON.parse(await storage.getSettings(portalId))));
+ * ```
+ */
+export function dropUnknownSettings(input: unknown): unknown {
+  const parsed = portalSettingsSchema.safeParse(input);
+  return parsed.success ? input : withoutUnknownKeys(input, parsed.error.issues);
 }
 
 /** The engine options a portal's settings decide; the server adds store, secrets and channels. */

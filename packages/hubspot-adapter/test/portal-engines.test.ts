@@ -59,6 +59,17 @@ describe("createPortalEngines", () => {
     await engines.close();
   });
 
+  it("uses saved settings holding a key this version does not have, without it", async () => {
+    const { engines, storage } = setup();
+    const saved = { retired: true, code: { type: "alphanumeric", length: 8, legacy: 1 } };
+    await storage.putSettings(101, JSON.stringify(saved));
+    const { otp, snapshot } = await engines.engineFor(101);
+    expect(otp.policy).toMatchObject({ alphabet: "alphanumeric", length: 8 });
+    expect(snapshot.settings).not.toHaveProperty("retired");
+    expect(snapshot.settings.code).toEqual({ type: "alphanumeric", length: 8, allowWeak: false });
+    await engines.close();
+  });
+
   it("refuses saved settings that no longer validate rather than fall back to the defaults", async () => {
     const { engines, storage } = setup();
     await storage.putSettings(101, JSON.stringify({ expiryMinutes: 60 })); // no opt-in
