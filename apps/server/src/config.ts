@@ -32,6 +32,10 @@ import {
   url,
 } from "./config-values.js";
 
+// C0/C1 controls, DEL and the Unicode line separators: what no e-mail header may carry.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
 /**
  * Every environment variable the server reads, in one schema. A bad or missing value stops the
  * start with one message naming the variable and the fix (see {@link loadConfig}). Secrets are
@@ -85,7 +89,16 @@ export const envSchema = z.object({
     "postgres://user@127.0.0.1:5432/otpkit",
   ).optional(),
 
-  PRODUCT_NAME: z.string().min(1).max(64).default("otpkit"),
+  // In e-mail subjects and the dev outbox's sender name: one line (the e-mail channel refuses
+  // control characters there, and would stop the start naming its own option, not this one).
+  PRODUCT_NAME: z
+    .string()
+    .min(1)
+    .max(64)
+    .refine((v) => v.trim() !== "" && !CONTROL_CHARACTERS.test(v), {
+      error: 'use your product\'s name on one line, e.g. PRODUCT_NAME="Acme"',
+    })
+    .default("otpkit"),
   SUPPORT_CONTACT: z.string().min(1).max(200).optional(),
 
   // Each channel's own variables, registered once with the channel (wiring/channel-registry.ts).
