@@ -10,6 +10,8 @@ import type { CrmWriteQueue } from "./crm-write-queue.js";
 import { createCrmWriteQueue } from "./crm-write-queue.js";
 import type { PortalEngines } from "./portal-engines.js";
 import { createPortalEngines } from "./portal-engines.js";
+import type { SettingsApi, SettingsApiOptions } from "./settings-api.js";
+import { createSettingsApi } from "./settings-api.js";
 import type { HubSpotAppStorage } from "./storage.js";
 import type { FakeHubSpot } from "./testing/fake-hubspot.js";
 import { startFakeHubSpot } from "./testing/fake-hubspot.js";
@@ -145,4 +147,23 @@ export async function read(response: Response): Promise<{
   headers: Headers;
 }> {
   return { status: response.status, body: await response.json(), headers: response.headers };
+}
+
+/** The settings API over a world; each portal whose settings change is pushed onto `changes`. */
+export function settingsApiFor(
+  world: World,
+  changes: number[],
+  options: Partial<SettingsApiOptions> = {},
+): SettingsApi {
+  return createSettingsApi({
+    clientSecret: SECRET,
+    appId: APP_ID,
+    now: () => world.clock.now,
+    storage: world.storage,
+    crmFor: world.crm,
+    onSettingsChanged: (portalId) => {
+      changes.push(portalId);
+    },
+    ...options,
+  });
 }

@@ -3,9 +3,8 @@
 // by another version) still load, without it.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { World } from "./fetch-api.fixtures.js";
-import { APP_ID, PORTAL, read, SECRET, startWorld } from "./fetch-api.fixtures.js";
+import { PORTAL, read, settingsApiFor, startWorld } from "./fetch-api.fixtures.js";
 import type { SettingsApi } from "./settings-api.js";
-import { createSettingsApi } from "./settings-api.js";
 
 let world: World;
 let api: SettingsApi;
@@ -14,16 +13,7 @@ let changes: number[];
 beforeEach(async () => {
   world = await startWorld();
   changes = [];
-  api = createSettingsApi({
-    clientSecret: SECRET,
-    appId: APP_ID,
-    now: () => world.clock.now,
-    storage: world.storage,
-    crmFor: world.crm,
-    onSettingsChanged: (portalId) => {
-      changes.push(portalId);
-    },
-  });
+  api = settingsApiFor(world, changes);
 });
 
 afterEach(async () => {

@@ -8,10 +8,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { OTPKIT_PROPERTY_GROUP } from "./crm-properties.js";
 import { sampleCode } from "./email-template.js";
 import type { World } from "./fetch-api.fixtures.js";
-import { APP_ID, OTHER_PORTAL, PORTAL, read, SECRET, startWorld } from "./fetch-api.fixtures.js";
+import { OTHER_PORTAL, PORTAL, read, settingsApiFor, startWorld } from "./fetch-api.fixtures.js";
 import { DEFAULT_PORTAL_SETTINGS, parsePortalSettings } from "./settings.js";
 import type { SettingsApi } from "./settings-api.js";
-import { createSettingsApi } from "./settings-api.js";
 
 let world: World;
 let api: SettingsApi;
@@ -20,17 +19,7 @@ let changes: number[];
 beforeEach(async () => {
   world = await startWorld();
   changes = [];
-  api = createSettingsApi({
-    clientSecret: SECRET,
-    appId: APP_ID,
-    now: () => world.clock.now,
-    storage: world.storage,
-    crmFor: world.crm,
-    onSettingsChanged: (portalId) => {
-      changes.push(portalId);
-    },
-    productName: "Acme",
-  });
+  api = settingsApiFor(world, changes, { productName: "Acme" });
 });
 
 afterEach(async () => {

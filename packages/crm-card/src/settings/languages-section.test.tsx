@@ -11,6 +11,7 @@ import {
   change,
   clickSave,
   fieldError,
+  formStatus,
   openSettingsPage,
   propOf,
   shown,
@@ -28,7 +29,6 @@ afterEach(async () => {
 });
 
 const puts = () => world.calls.filter((c) => c.method === "PUT");
-const status = (page: SettingsRenderer) => page.findByTestId(Tag, "form-status").text;
 const overview = (page: SettingsRenderer) =>
   textOf(page.findByTestId(Flex, "translations-overview"));
 const overviewText = (page: SettingsRenderer) =>
@@ -88,10 +88,10 @@ describe("texts by language", () => {
       },
     });
     expect(overview(page)).toBe("Your texts:German (Deutsch)");
-    expect(status(page)).toBe("Unsaved changes");
+    expect(formStatus(page)).toBe("Unsaved changes");
 
     clickSave(page);
-    await page.waitFor(() => expect(status(page)).toBe("All changes saved"), WAIT);
+    await page.waitFor(() => expect(formStatus(page)).toBe("All changes saved"), WAIT);
     expect(sentTranslations()).toEqual({
       de: { subject: "Ihr Acme-Code, {expiry_minutes} Minuten gültig" },
     });
@@ -141,7 +141,7 @@ describe("texts by language", () => {
     );
     expect(summary(page)).toBe("");
     clickSave(page);
-    await page.waitFor(() => expect(status(page)).toBe("All changes saved"), WAIT);
+    await page.waitFor(() => expect(formStatus(page)).toBe("All changes saved"), WAIT);
     expect(sentTranslations()).toEqual({ de: { body: "Hallo, Ihr Code:" } });
   });
 
@@ -170,7 +170,7 @@ describe("texts by language", () => {
       WAIT,
     );
     clickSave(page);
-    await page.waitFor(() => expect(status(page)).toBe("All changes saved"), WAIT);
+    await page.waitFor(() => expect(formStatus(page)).toBe("All changes saved"), WAIT);
     expect(sentTranslations()).toEqual({ ga: { subject: "Do chód", body: "Seo é do chód:" } });
   });
 
@@ -198,7 +198,7 @@ describe("texts by language", () => {
     expect(page.maybeFindByTestId(Text, "builtin-preview-subject")).toBeNull();
 
     clickSave(page);
-    await page.waitFor(() => expect(status(page)).toBe("All changes saved"), WAIT);
+    await page.waitFor(() => expect(formStatus(page)).toBe("All changes saved"), WAIT);
     expect(sentTranslations()).toEqual({ ar: { greeting: "أهلًا،" } });
     const again = await openSettingsPage(world);
     expect(overview(again)).toBe("Your texts:Arabic (العربية)");
@@ -210,9 +210,9 @@ describe("texts by language", () => {
     choose(page, "de");
     type(page, "email.translations.de.subject", "");
     await page.waitFor(() => expect(overviewText(page)).toMatch(/No language has texts/), WAIT);
-    expect(status(page)).toBe("Unsaved changes");
+    expect(formStatus(page)).toBe("Unsaved changes");
     type(page, "email.translations.de.subject", "Ihr Acme-Code");
-    await page.waitFor(() => expect(status(page)).toBe("All changes saved"), WAIT);
+    await page.waitFor(() => expect(formStatus(page)).toBe("All changes saved"), WAIT);
     expect(page.findByTestId(LoadingButton, "save-settings").props.disabled).toBe(true);
   });
 

@@ -7,14 +7,17 @@ import {
   LoadingButton,
   NumberInput,
   Select,
+  Tag,
   TextArea,
   Toggle,
   ToggleGroup,
 } from "@hubspot/ui-extensions";
 import type { RenderedElementNode, Renderer } from "@hubspot/ui-extensions/testing";
 import { createRenderer } from "@hubspot/ui-extensions/testing";
+import { DEFAULT_PORTAL_SETTINGS } from "@otpkit/hubspot-adapter";
 import type { ComponentType } from "react";
 import { expect } from "vitest";
+import type { PortalSettings } from "../wire.js";
 import { fieldTestId } from "./fields.js";
 import type { SettingsWorld } from "./settings-fixtures.js";
 import { SettingsPage } from "./settings-page.js";
@@ -199,4 +202,14 @@ export function textOf(node: { childNodes?: readonly unknown[] } | null): string
  */
 export function clickSave(page: SettingsRenderer): void {
   page.findByTestId(LoadingButton, "save-settings").trigger("onClick");
+}
+
+/** The form's status tag as the admin reads it ("Saved", "Not saved yet", …). */
+export function formStatus(page: SettingsRenderer): string | null {
+  return page.findByTestId(Tag, "form-status").text;
+}
+
+/** A fresh deep copy of the default settings, for a test to change. */
+export function defaultSettings(): PortalSettings {
+  return JSON.parse(JSON.stringify(DEFAULT_PORTAL_SETTINGS));
 }

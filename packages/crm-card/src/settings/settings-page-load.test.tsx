@@ -7,7 +7,6 @@ import {
   Heading,
   LoadingButton,
   LoadingSpinner,
-  Tag,
   Tile,
 } from "@hubspot/ui-extensions";
 import { createRenderer } from "@hubspot/ui-extensions/testing";
@@ -19,12 +18,19 @@ import {
 } from "@otpkit/hubspot-adapter";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createOtpkitApi } from "../api.js";
-import type { PortalSettings } from "../wire.js";
 import { SETTINGS_GROUPS } from "./settings-fields.js";
 import type { SettingsWorld } from "./settings-fixtures.js";
 import { ORIGIN, startSettingsWorld } from "./settings-fixtures.js";
-import type { SettingsRenderer } from "./settings-harness.js";
-import { hasField, openSettingsPage, propOf, shown, textOf, WAIT } from "./settings-harness.js";
+import {
+  defaultSettings,
+  formStatus,
+  hasField,
+  openSettingsPage,
+  propOf,
+  shown,
+  textOf,
+  WAIT,
+} from "./settings-harness.js";
 import { SettingsPage } from "./settings-page.js";
 
 let world: SettingsWorld;
@@ -34,9 +40,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await world.close();
 });
-
-const defaults = (): PortalSettings => JSON.parse(JSON.stringify(DEFAULT_PORTAL_SETTINGS));
-const status = (page: SettingsRenderer) => page.findByTestId(Tag, "form-status").text;
 
 describe("loading", () => {
   it("shows a spinner, then the defaults of a portal that never saved, as not saved yet", async () => {
@@ -68,7 +71,7 @@ describe("loading", () => {
     expect(shown(page, "propertyStorage.property")).toBe("otpkit_code");
 
     expect(page.findByTestId(Alert, "not-saved-yet").props.title).toBe("Not saved yet");
-    expect(status(page)).toBe("Not saved yet: the defaults apply");
+    expect(formStatus(page)).toBe("Not saved yet: the defaults apply");
     // The defaults can be saved as they are.
     expect(page.findByTestId(LoadingButton, "save-settings").props.disabled).toBe(false);
   });
@@ -76,11 +79,11 @@ describe("loading", () => {
   it("shows the saved settings, with nothing to save", async () => {
     await world.saveRaw(
       JSON.stringify({
-        ...defaults(),
+        ...defaultSettings(),
         code: { type: "alphanumeric", length: 8, allowWeak: false },
         maxAttempts: 5,
         defaultCountry: "DE",
-        email: { ...defaults().email, enabled: true },
+        email: { ...defaultSettings().email, enabled: true },
         whatsapp: { enabled: true, templates: { code: "acme_code" } },
         storage: "encrypted",
       }),
@@ -95,7 +98,7 @@ describe("loading", () => {
     expect(shown(page, "whatsapp.templates.code")).toBe("acme_code");
     expect(shown(page, "storage")).toBe("encrypted");
     expect(page.maybeFindByTestId(Alert, "not-saved-yet")).toBeNull();
-    expect(status(page)).toBe("All changes saved");
+    expect(formStatus(page)).toBe("All changes saved");
     expect(page.findByTestId(LoadingButton, "save-settings").props.disabled).toBe(true);
   });
 

@@ -1,16 +1,16 @@
 // The settings page against the real settings API (adapter) and a fake HubSpot: saving the whole
 // form, field errors, save feedback and failures, and saved settings that no longer validate.
-import { Alert, Button, LoadingButton, Tag } from "@hubspot/ui-extensions";
-import { DEFAULT_PORTAL_SETTINGS } from "@otpkit/hubspot-adapter";
+import { Alert, Button, LoadingButton } from "@hubspot/ui-extensions";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { PortalSettings } from "../wire.js";
 import type { SettingsWorld } from "./settings-fixtures.js";
 import { startSettingsWorld } from "./settings-fixtures.js";
 import type { SettingsRenderer } from "./settings-harness.js";
 import {
   change,
   clickSave,
+  defaultSettings,
   fieldError,
+  formStatus,
   openSettingsPage,
   propOf,
   shown,
@@ -26,8 +26,6 @@ afterEach(async () => {
   await world.close();
 });
 
-const defaults = (): PortalSettings => JSON.parse(JSON.stringify(DEFAULT_PORTAL_SETTINGS));
-const status = (page: SettingsRenderer) => page.findByTestId(Tag, "form-status").text;
 const puts = () => world.calls.filter((c) => c.method === "PUT");
 const summary = (page: SettingsRenderer) => page.maybeFindByTestId(Alert, "error-summary");
 const summaryText = (page: SettingsRenderer) => textOf(summary(page));
@@ -44,7 +42,7 @@ describe("saving", () => {
     change(page, "email.template.subject", "Your Acme code");
     change(page, "whatsapp.templates.retry", "acme_retry");
     change(page, "storage", "encrypted");
-    await page.waitFor(() => expect(status(page)).toBe("Unsaved changes"), WAIT);
+    await page.waitFor(() => expect(formStatus(page)).toBe("Unsaved changes"), WAIT);
 
     const release = world.hold("/hubspot/settings");
     clickSave(page);
@@ -54,9 +52,9 @@ describe("saving", () => {
     );
     expect(propOf(page, "maxAttempts", "readOnly")).toBe(true);
     release();
-    await page.waitFor(() => expect(status(page)).toBe("All changes saved"), WAIT);
+    await page.waitFor(() => expect(formStatus(page)).toBe("All changes saved"), WAIT);
 
-    const expected = defaults();
+    const expected = defaultSettings();
     expected.code = { type: "alpha", length: 8, allowWeak: false };
     expected.maxAttempts = 4;
     expected.lockout.durationMinutes = 30;
@@ -78,7 +76,7 @@ describe("saving", () => {
     const again = await openSettingsPage(world);
     expect(shown(again, "code.type")).toBe("alpha");
     expect(shown(again, "whatsapp.templates.retry")).toBe("acme_retry");
-    expect(status(again)).toBe("All changes saved");
+    expect(formStatus(again)).toBe("All changes saved");
   });
 
   it("shows the server's field errors next to their fields and in a summary", async () => {
@@ -88,7 +86,7 @@ describe("saving", () => {
     change(page, "email.template.subject", "");
     change(page, "email.template.body", "Your code {code}:");
     change(page, "whatsapp.templates.code", "Acme Code!");
-    await page.waitFor(() => expect(status(page)).toBe("Unsaved changes"), WAIT);
+    await page.waitFor(() => expect(formStatus(page)).toBe("Unsaved changes"), WAIT);
     clickSave(page);
     await page.waitFor(() => expect(summary(page)).not.toBeNull(), WAIT);
 
@@ -114,7 +112,7 @@ describe("saving", () => {
       title: "Settings not saved",
       message: "5 settings need fixing: see the messages next to the fields.",
     });
-    expect(status(page)).toBe("Unsaved changes"); // nothing was saved
+    expect(formStatus(page)).toBe("Unsaved changes"); // nothing was saved
 
     // Fixing a field takes its message away; the others stay until the next save.
     change(page, "maxAttempts", 4);
@@ -126,7 +124,7 @@ describe("saving", () => {
   it("keeps the changes when the server cannot be reached, and saves on the next try", async () => {
     const page = await openSettingsPage(world);
     change(page, "maxAttempts", 7);
-    await page.waitFor(() => expect(status(page)).toBe("Unsaved changes"), WAIT);
+    await page.waitFor(() => expect(formStatus(page)).toBe("Unsaved changes"), WAIT);
     world.offline = true;
     clickSave(page);
     await page.waitFor(
@@ -141,7 +139,7 @@ describe("saving", () => {
 
     world.offline = false;
     clickSave(page);
-    await page.waitFor(() => expect(status(page)).toBe("All changes saved"), WAIT);
+    await page.waitFor(() => expect(formStatus(page)).toBe("All changes saved"), WAIT);
     expect(page.maybeFindByTestId(Alert, "save-failure")).toBeNull();
     expect(puts().at(-1)?.body?.["maxAttempts"]).toBe(7);
   });
@@ -150,11 +148,11 @@ describe("saving", () => {
     const page = await openSettingsPage(world);
     change(page, "code.length", 8);
     change(page, "email.template.greeting", "Hi,");
-    await page.waitFor(() => expect(status(page)).toBe("Unsaved changes"), WAIT);
+    await page.waitFor(() => expect(formStatus(page)).toBe("Unsaved changes"), WAIT);
     page.findByTestId(Button, "discard-changes").trigger("onClick");
     await page.waitFor(() => expect(shown(page, "code.length")).toBe(6), WAIT);
     expect(shown(page, "email.template.greeting")).toBe("Hello,");
-    expect(status(page)).toBe("Not saved yet: the defaults apply");
+    expect(formStatus(page)).toBe("Not saved yet: the defaults apply");
   });
 
   it("asks for the opt-in a weak code needs, at the code length", async () => {
@@ -168,14 +166,16 @@ describe("saving", () => {
     );
     change(page, "code.allowWeak", true);
     clickSave(page);
-    await page.waitFor(() => expect(status(page)).toBe("All changes saved"), WAIT);
+    await page.waitFor(() => expect(formStatus(page)).toBe("All changes saved"), WAIT);
     expect(puts().at(-1)?.body?.["code"]).toEqual({ type: "numeric", length: 4, allowWeak: true });
   });
 });
 
 describe("saved settings that no longer validate", () => {
   it("are shown as saved, with their errors, until fixed and saved", async () => {
-    await world.saveRaw(JSON.stringify({ ...defaults(), expiryMinutes: 30, maxAttempts: 99 }));
+    await world.saveRaw(
+      JSON.stringify({ ...defaultSettings(), expiryMinutes: 30, maxAttempts: 99 }),
+    );
     const page = await openSettingsPage(world);
     expect(shown(page, "expiryMinutes")).toBe(30);
     expect(shown(page, "maxAttempts")).toBe(99);
@@ -183,7 +183,7 @@ describe("saved settings that no longer validate", () => {
     expect(summary(page)?.props.title).toBe("The saved settings need fixing");
     expect(summaryText(page)).toMatch(/cannot make codes for this portal/);
     expect(summaryText(page)).toContain("Code: Code expires after:");
-    expect(status(page)).toBe("Saved settings need fixing");
+    expect(formStatus(page)).toBe("Saved settings need fixing");
     expect(page.findByTestId(LoadingButton, "save-settings").props.disabled).toBe(false);
 
     expect(fieldError(page, "expiryMinutes")).toMatch(/within 10 minutes/);
@@ -198,7 +198,7 @@ describe("saved settings that no longer validate", () => {
     expect(fieldError(page, "maxAttempts")).toBeUndefined();
     change(page, "allowLongExpiry", true);
     clickSave(page);
-    await page.waitFor(() => expect(status(page)).toBe("All changes saved"), WAIT);
+    await page.waitFor(() => expect(formStatus(page)).toBe("All changes saved"), WAIT);
     expect(summary(page)).toBeNull();
   });
 
@@ -210,8 +210,8 @@ describe("saved settings that no longer validate", () => {
     );
     expect(shown(page, "maxAttempts")).toBe(3);
     clickSave(page);
-    await page.waitFor(() => expect(status(page)).toBe("All changes saved"), WAIT);
-    expect(puts()[0]?.body).toEqual(defaults());
+    await page.waitFor(() => expect(formStatus(page)).toBe("All changes saved"), WAIT);
+    expect(puts()[0]?.body).toEqual(defaultSettings());
     expect(summary(page)).toBeNull();
   });
 });
