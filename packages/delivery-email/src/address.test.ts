@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeAddress, parseMailbox } from "./address.js";
+import { displayNameFrom, normalizeAddress, parseMailbox } from "./address.js";
 
 describe("normalizeAddress", () => {
   it.each([
@@ -86,5 +86,36 @@ describe("parseMailbox", () => {
     undefined,
   ])("refuses %j", (input) => {
     expect(parseMailbox(input)).toBeUndefined();
+  });
+});
+
+describe("displayNameFrom", () => {
+  it.each([
+    ["Acme", "Acme"],
+    ["Acme, Inc.", "Acme, Inc."],
+    ["Acme <Support>", "Acme Support"],
+    ['"Acme" @ home', "Acme home"],
+    ["Ac\\me\r\nBcc: victim@example.com", "Ac me Bcc: victim example.com"],
+    ["Acme\u2028Inc\u0085", "Acme Inc"],
+    ["  Ünïcødé 製品  ", "Ünïcødé 製品"],
+  ])("makes %j a name the sender accepts: %j", (text, name) => {
+    expect(displayNameFrom(text)).toBe(name);
+    expect(parseMailbox({ name, address: "no-reply@example.com" })).toEqual({
+      name,
+      address: "no-reply@example.com",
+    });
+  });
+
+  it.each(["", "   ", "<@>", '"\\"', "\r\n\t"])("gives no name for %j", (text) => {
+    expect(displayNameFrom(text)).toBeUndefined();
+  });
+
+  it("cuts a long text to the 128 characters a name may have", () => {
+    const name = displayNameFrom(`${"a".repeat(127)} <${"b".repeat(300)}>`);
+    expect(name).toBe(`${"a".repeat(127)}`);
+    expect(displayNameFrom("x".repeat(300))).toHaveLength(128);
+    expect(
+      parseMailbox({ name: displayNameFrom("x".repeat(300)), address: "a@example.com" }),
+    ).toBeDefined();
   });
 });

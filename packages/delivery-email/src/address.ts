@@ -81,16 +81,44 @@ export function parseMailbox(value: unknown): Mailbox | undefined {
   return { address: normalized, name };
 }
 
+// nodemailer quotes and encodes display names itself (so "Acme, Inc." is fine); refusing "@",
+// "<", ">", quotes and backslashes keeps a name from looking like a second address to a human
+// reader or to a sloppy parser downstream.
+const NOT_IN_A_NAME = /[<>@"\\]/;
+const MAX_NAME_LENGTH = 128;
+
 function isSafeDisplayName(name: unknown): name is string {
-  // nodemailer quotes and encodes display names itself (so "Acme, Inc." is fine); refusing
-  // "@", "<", ">", quotes and backslashes keeps a name from looking like a second address to a
-  // human reader or to a sloppy parser downstream.
   return (
     typeof name === "string" &&
-    name.length <= 128 &&
+    name.length <= MAX_NAME_LENGTH &&
     !hasControlCharacters(name) &&
-    !/[<>@"\\]/.test(name)
+    !NOT_IN_A_NAME.test(name)
   );
+}
+
+/**
+ * A sender's display name made from any text (a product name, say): the characters a display
+ * name may not hold (`< > @ " \`, control characters, line separators) become spaces, runs of
+ * spaces one, and it is cut to 128 characters. What it returns, `from` accepts as `name`.
+ *
+ * @param text Any text.
+ * @returns The name, or `undefined` when nothing is left (then send without a name).
+ * @throws Never.
+ * @example
+ * ```ts
+ * displayNameFrom("Acme <Support>"); // "Acme Support"
+ * displayNameFrom("<@>"); // undefined
+ * ```
+ */
+export function displayNameFrom(text: string): string | undefined {
+  const name = [...text]
+    .map((c) => (NOT_IN_A_NAME.test(c) || hasControlCharacters(c) ? " " : c))
+    .join("")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, MAX_NAME_LENGTH)
+    .trim();
+  return name === "" ? undefined : name;
 }
 
 /** The domain part of an address. */

@@ -1,5 +1,5 @@
 import type { EmailChannelOptions, Mailbox } from "@otpkit/delivery-email";
-import { createEmailChannel } from "@otpkit/delivery-email";
+import { createEmailChannel, displayNameFrom } from "@otpkit/delivery-email";
 import { portalEmailTemplates } from "@otpkit/hubspot-adapter";
 import * as z from "zod";
 import { need } from "../../config-error.js";
@@ -69,16 +69,13 @@ function common(config: { PRODUCT_NAME: string; SUPPORT_CONTACT?: string | undef
 }
 
 const OUTBOX_ADDRESS = "no-reply@localhost.test";
-// What the e-mail channel refuses in a sender's name, so that it cannot pass for a second
-// address (< > @ " \), and control characters.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-const NOT_IN_A_NAME = /[<>@"\\\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
 /**
  * The dev outbox's sender when SMTP_FROM is unset: PRODUCT_NAME as the display name, given as a
  * mailbox object so that nodemailer quotes and encodes it as RFC 5322 needs (`"Acme, Inc."`).
- * The characters a sender's name may not hold become spaces: `Acme <Support>` sends as
- * `Acme Support <no-reply@localhost.test>`; a name of nothing else sends without a name.
+ * The characters a sender's name may not hold become spaces (delivery-email's `displayNameFrom`):
+ * `Acme <Support>` sends as `Acme Support <no-reply@localhost.test>`; a name of nothing else
+ * sends without a name.
  *
  * @param productName PRODUCT_NAME (any text; the messages themselves show it unchanged).
  * @returns The sender, always one the e-mail channel accepts.
@@ -87,11 +84,6 @@ const NOT_IN_A_NAME = /[<>@"\\\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
  * outboxSender("Acme <Support>"); // { name: "Acme Support", address: "no-reply@localhost.test" }
  */
 function outboxSender(productName: string): Mailbox {
-  const name = productName
-    .replace(NOT_IN_A_NAME, " ")
-    .replace(/\s+/g, " ")
-    .trim()
-    .slice(0, 128)
-    .trim();
-  return name === "" ? { address: OUTBOX_ADDRESS } : { name, address: OUTBOX_ADDRESS };
+  const name = displayNameFrom(productName);
+  return name === undefined ? { address: OUTBOX_ADDRESS } : { name, address: OUTBOX_ADDRESS };
 }
