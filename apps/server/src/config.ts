@@ -1,5 +1,6 @@
 import type { Directory } from "@otpkit/conversation-auth";
 import { SESSION_LIMITS } from "@otpkit/conversation-auth";
+import { hasControlCharacters } from "@otpkit/delivery-email";
 import { OTP_DEFAULTS, OTP_LIMITS } from "@otpkit/otp-core";
 import {
   checkCodePolicy,
@@ -31,10 +32,6 @@ import {
   SECOND,
   url,
 } from "./config-values.js";
-
-// C0/C1 controls, DEL and the Unicode line separators: what no e-mail header may carry.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 /**
  * Every environment variable the server reads, in one schema. A bad or missing value stops the
@@ -95,7 +92,7 @@ export const envSchema = z.object({
     .string()
     .min(1)
     .max(64)
-    .refine((v) => v.trim() !== "" && !CONTROL_CHARACTERS.test(v), {
+    .refine((v) => v.trim() !== "" && !hasControlCharacters(v), {
       error: 'use your product\'s name on one line, e.g. PRODUCT_NAME="Acme"',
     })
     .default("otpkit"),

@@ -1,4 +1,4 @@
-export { displayNameFrom, type Mailbox } from "./address.js";
+export { displayNameFrom, hasControlCharacters, type Mailbox } from "./address.js";
 export { createEmailChannel, type EmailChannelOptions } from "./email-channel.js";
 export {
   createOutboxTransport,
